@@ -1,0 +1,45 @@
+// Architecture rule 1 as a reusable check: src/core imports no platform, queue
+// or Redis library. Used by scripts/check-imports.mjs (npm pretest) and by
+// test/unit/architecture.test.ts, which proves it catches a violation.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Packages the core must never import (also any of their subpaths, e.g. `ioredis/built/...`). */
+export const FORBIDDEN_IN_CORE = ['discord.js', '@discordjs', '@slack', 'bullmq', 'ioredis'];
+
+// Module specifiers in every import form: `from '...'` (import/export), bare `import '...'`,
+// dynamic `import('...')` and `require('...')`.
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]+)\1/g;
+
+/** True when a module specifier names a forbidden package or one of its subpaths. */
+export function isForbidden(specifier, forbidden = FORBIDDEN_IN_CORE) {
+  return forbidden.some((name) => specifier === name || specifier.startsWith(`${name}/`));
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return walk(path);
+    return /\.(c|m)?[jt]sx?$/.test(name) ? [path] : [];
+  });
+}
+
+/**
+ * Scans every source file under `dir` and returns one line per forbidden
+ * import: `<file relative to root>:<line>: src/core must not import <module>`.
+ */
+export function findForbiddenImports(dir, { root = dir, forbidden = FORBIDDEN_IN_CORE } = {}) {
+  const problems = [];
+  for (const file of walk(dir)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const match of line.matchAll(SPECIFIER)) {
+        const specifier = match[2];
+        if (isForbidden(specifier, forbidden)) {
+          problems.push(`${relative(root, file)}:${i + 1}: src/core must not import ${specifier}`);
+        }
+      }
+    });
+  }
+  return problems;
+}

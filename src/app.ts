@@ -1,0 +1,107 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { SettingsFile } from './config/settings-file.ts';
+import { createRegistry } from './core/command-list.ts';
+import type { Registry } from './core/commands/registry.ts';
+import type { CoreDeps } from './core/deps.ts';
+import { FaqCatalog } from './core/faq/faq-catalog.ts';
+import type { FaqEntry } from './core/faq/faq-entry.ts';
+import { NotifierRouter } from './core/notifier-router.ts';
+import { type Clock, systemClock } from './core/ports/clock.port.ts';
+import { createListingHooks } from './core/reminders/listing-hooks.ts';
+import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
+import { RedisAuditLog } from './store/audit.redis-store.ts';
+import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
+import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
+import { Keys } from './store/keys.ts';
+import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
+import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
+import { openRedis } from './store/redis-connection.ts';
+import { RedisReminderStore } from './store/reminders.redis-store.ts';
+import { RedisSettingsStore } from './store/settings.redis-store.ts';
+import { RedisTrackerStore } from './store/tracker.redis-store.ts';
+
+export interface AppOptions {
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly settings: SettingsFile;
+  readonly logger: Logger;
+  readonly clock?: Clock;
+  /** The shipped FAQ entries, loaded and checked at boot (`loadFaqFiles`). */
+  readonly faqEntries: readonly FaqEntry[];
+}
+
+/** The wired core: dependencies, registry and the resources to release on shutdown. */
+export interface App {
+  readonly deps: CoreDeps;
+  readonly registry: Registry;
+  readonly notifier: NotifierRouter;
+  readonly redis: Redis;
+  readonly keys: Keys;
+  readonly options: AppOptions;
+  /** The BullMQ producer behind `deps.reminders.scheduler` (workers pause its queue on a 429). */
+  readonly reminderScheduler: ReminderScheduler;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root of the core: Redis stores behind the core's ports,
+ * the notifier router the adapters register with, and the command registry.
+ * Adapters and workers are started by the CLI on top of this.
+ */
+export function createApp(options: AppOptions): App {
+  const redis = openRedis(options.redisUrl, 'command');
+  redis.on('error', (err) => options.logger.warn({ err: err.message }, 'redis connection error'));
+  const keys = new Keys(options.prefix);
+  const clock = options.clock ?? systemClock;
+  const notifier = new NotifierRouter();
+  // The queue gets its own producer connection (commands fail fast; BullMQ loads its scripts on it).
+  const queueRedis = openRedis(options.redisUrl, 'command');
+  queueRedis.on('error', (err) => options.logger.warn({ err: err.message }, 'queue connection error'));
+  const reminderStore = new RedisReminderStore(redis, keys);
+  const reminderScheduler = new ReminderScheduler(
+    queueRedis,
+    options.prefix,
+    options.settings.delivery,
+    options.logger,
+  );
+  const listings = new RedisListingsStore(redis, keys);
+  const deps: CoreDeps = {
+    settings: options.settings,
+    clock,
+    logger: options.logger,
+    userSettings: new RedisSettingsStore(redis, keys),
+    audit: new RedisAuditLog(redis, keys),
+    rateLimiter: new RedisRateLimiter(redis, keys, () => clock.now()),
+    notifier,
+    // Domain ports: each issue replaces its placeholder with the Redis/BullMQ implementation.
+    listings,
+    listingLookup: listings,
+    listingHooks: createListingHooks(() => deps),
+    faq: new FaqCatalog(options.faqEntries, new RedisFaqOverrideStore(redis, keys), options.logger),
+    reminders: {
+      store: reminderStore,
+      ledger: new RedisDeliveryLedger(
+        redis,
+        (id) => reminderStore.ledgerKey(id),
+        () => clock.now(),
+      ),
+      scheduler: reminderScheduler,
+    },
+    tracker: new RedisTrackerStore(redis, keys),
+  };
+  return {
+    deps,
+    registry: createRegistry(),
+    notifier,
+    redis,
+    keys,
+    options,
+    reminderScheduler,
+    async close() {
+      await reminderScheduler.close();
+      await queueRedis.quit().catch(() => queueRedis.disconnect());
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import { runCommand } from '../../../core/commands/dispatch.ts';
+import type { RawOptions } from '../../../core/commands/resolve-options.ts';
+import { envFor, type RouterContext } from './context.ts';
+import { REMIND_MESSAGE_MODAL, submitRemindMessage } from './context-menu.ts';
+import { editWith, replyError, shareable } from './respond.ts';
+
+function inputValue(interaction: ModalSubmitInteraction, key: string): string | undefined {
+  try {
+    const value = interaction.fields.getTextInputValue(key).trim();
+    return value === '' ? undefined : value;
+  } catch {
+    return undefined; // not in this submission: the core reports it if it was required
+  }
+}
+
+/**
+ * A form came back: its options given inline (from the custom id or the
+ * pending store) plus the typed inputs run the command, as if all had been
+ * typed inline. Empty inputs count as not given.
+ */
+export async function handleModal(interaction: ModalSubmitInteraction, ctx: RouterContext): Promise<void> {
+  const parts = ctx.codec.decode(interaction.customId);
+  if (!parts.ok || parts.value.kind !== 'm') {
+    await replyError(interaction, parts.ok ? 'This form does not belong to me.' : parts.message);
+    return;
+  }
+  const { id, payload } = parts.value;
+  if (id === REMIND_MESSAGE_MODAL) {
+    await submitRemindMessage(interaction, payload, ctx);
+    return;
+  }
+  const command = ctx.registry.find(id);
+  const kept = ctx.pendingForms.load(payload);
+  if (!command?.form || !kept.ok) {
+    await replyError(interaction, kept.ok ? `The form for /${id} is not available any more.` : kept.message);
+    return;
+  }
+  const raw: RawOptions = { ...kept.value };
+  for (const key of command.form.inputs) {
+    const value = inputValue(interaction, key);
+    if (value !== undefined) raw[key] = value;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const reply = await runCommand(command.name, raw, envFor(interaction, ctx));
+  await editWith(interaction, reply, shareable(reply, command.personal), ctx);
+}

@@ -1,0 +1,154 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { type Client, Events, PermissionFlagsBits } from 'discord.js';
+import type { App } from '../../app.ts';
+import { createRegistry } from '../../core/command-list.ts';
+import type { CoreLogger } from '../../core/ports/logger.port.ts';
+import { type BootConfig, ConfigError, loadBootConfig } from '../../runtime/boot.ts';
+import { buildCommandsJson } from './commands-json.ts';
+import { createCustomIdCodec, customIdSecret } from './custom-id.ts';
+import { deployCommands, formatDeployReport } from './deploy-commands.ts';
+import { createDiscordClient, createRest, DEFAULT_DISCORD_API } from './discord-client.ts';
+import { DiscordNotifier } from './discord-notifier.ts';
+import { PendingForms } from './router/pending-forms.ts';
+import { createInteractionRouter } from './router/router.ts';
+
+/** What the bot needs in a channel: see it, post, embed, attach (announcements, shared answers, exports). */
+export const INVITE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles;
+
+/** The URL a server owner opens to add the bot. */
+export function inviteUrl(applicationId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${applicationId}&scope=bot+applications.commands&permissions=${INVITE_PERMISSIONS}`;
+}
+
+/**
+ * Registers the Discord notifier alone (REST, no gateway): for processes that
+ * deliver reminders without running the adapter, such as `imgbot worker`.
+ */
+export function registerDiscordNotifier(app: App, token: string, apiUrl?: string): void {
+  const codec = createCustomIdCodec(customIdSecret(token));
+  app.notifier.register(
+    'discord',
+    new DiscordNotifier(createRest(token, apiUrl, true), codec, app.deps.logger),
+  );
+}
+
+export interface DiscordAdapterOptions {
+  readonly token: string;
+  readonly applicationId?: string;
+  /** REST base without version; default Discord's own. */
+  readonly apiUrl?: string;
+  readonly logger: CoreLogger;
+  /** Default 2,000 ms: leaves a second of Discord's 3 for the network. */
+  readonly autocompleteBudgetMs?: number;
+  readonly readyTimeoutMs?: number;
+}
+
+export interface DiscordAdapter {
+  readonly client: Client;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Discord adapter on a wired app: registers the notifier for
+ * `discord:` addresses, logs the gateway client in, routes interactions.
+ * Resolves once the client is ready (guilds received).
+ */
+export async function startDiscordAdapter(app: App, opts: DiscordAdapterOptions): Promise<DiscordAdapter> {
+  const { logger } = opts;
+  const apiUrl = opts.apiUrl ?? DEFAULT_DISCORD_API;
+  const codec = createCustomIdCodec(customIdSecret(opts.token));
+  registerDiscordNotifier(app, opts.token, apiUrl);
+  const client = createDiscordClient(apiUrl);
+  const router = createInteractionRouter({
+    deps: app.deps,
+    registry: app.registry,
+    codec,
+    logger,
+    pendingForms: new PendingForms(),
+    autocompleteBudgetMs: opts.autocompleteBudgetMs ?? 2_000,
+  });
+  client.on(Events.InteractionCreate, (interaction) => void router(interaction));
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardError, (err, shard) => logger.warn({ err, shard }, 'discord gateway error'));
+  // why: a stray rejection from discord.js internals must be logged, not crash every adapter in the process
+  const onRejection = (reason: unknown) =>
+    logger.error({ err: reason }, 'unhandled rejection (discord adapter)');
+  process.on('unhandledRejection', onRejection);
+
+  const ready = once(client, Events.ClientReady, {
+    signal: AbortSignal.timeout(opts.readyTimeoutMs ?? 60_000),
+  });
+  try {
+    await client.login(opts.token);
+    await ready;
+  } catch (err) {
+    process.off('unhandledRejection', onRejection);
+    await client.destroy();
+    throw new Error(`Discord login failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (opts.applicationId && client.application?.id !== opts.applicationId) {
+    logger.warn(
+      { configured: opts.applicationId, actual: client.application?.id },
+      'DISCORD_APPLICATION_ID does not match the bot token; deploy-commands registers for the configured id',
+    );
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord adapter ready');
+  return {
+    client,
+    async stop() {
+      client.removeAllListeners(Events.InteractionCreate);
+      await client.destroy();
+      process.off('unhandledRejection', onRejection);
+    },
+  };
+}
+
+/** `imgbot start` with DISCORD_TOKEN set: the adapter, stopped by the returned function. */
+export async function startDiscord(app: App, boot: BootConfig): Promise<() => Promise<void>> {
+  const token = boot.env.DISCORD_TOKEN;
+  if (!token) throw new ConfigError('DISCORD_TOKEN is not set. Example: DISCORD_TOKEN=MTE…(bot token)');
+  const adapter = await startDiscordAdapter(app, {
+    token,
+    applicationId: boot.env.DISCORD_APPLICATION_ID,
+    apiUrl: boot.env.DISCORD_API_URL,
+    logger: boot.logger,
+  });
+  return () => adapter.stop();
+}
+
+/**
+ * `imgbot deploy-commands [--guild ID]`: registers the commands generated
+ * from the core registry (in one guild for development: instant; globally
+ * for production) and prints what was added, changed and removed.
+ */
+export async function deployCommandsCommand(
+  source: Readonly<Record<string, string | undefined>>,
+  opts: { guild?: string },
+  out: Writable = process.stdout,
+): Promise<void> {
+  const { env } = await loadBootConfig(source);
+  if (!env.DISCORD_TOKEN || !env.DISCORD_APPLICATION_ID) {
+    throw new ConfigError(
+      'deploy-commands needs DISCORD_TOKEN and DISCORD_APPLICATION_ID. Example: DISCORD_APPLICATION_ID=1234567890123456789',
+    );
+  }
+  if (opts.guild !== undefined && !/^\d{5,25}$/.test(opts.guild)) {
+    throw new ConfigError(
+      `--guild must be a numeric server id (got "${opts.guild}"). Example: --guild 1234567890123456789`,
+    );
+  }
+  const rest = createRest(env.DISCORD_TOKEN, env.DISCORD_API_URL);
+  const report = await deployCommands(
+    rest,
+    env.DISCORD_APPLICATION_ID,
+    buildCommandsJson(createRegistry()),
+    opts.guild,
+  );
+  out.write(`${formatDeployReport(report)}\nInvite URL: ${inviteUrl(env.DISCORD_APPLICATION_ID)}\n`);
+}

@@ -1,0 +1,95 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { IANAZone } from 'luxon';
+import { deployCommandsCommand } from './bots/discord/start-discord.ts';
+import { slackManifestCommand } from './bots/slack/start-slack.ts';
+import { ConfigError } from './runtime/boot.ts';
+import { exportCommand, importCommand } from './runtime/import-export.ts';
+import { shellCommand } from './runtime/shell.ts';
+import { startCommand } from './runtime/start.ts';
+import { workerCommand } from './runtime/worker.ts';
+
+function zoneArg(value: string): string {
+  if (!IANAZone.isValidZone(value)) {
+    throw new InvalidArgumentError(`"${value}" is not an IANA time zone. Example: --tz Asia/Karachi`);
+  }
+  return value;
+}
+
+function nameArg(value: string): string {
+  if (!/^[A-Za-z0-9_.-]{1,32}$/.test(value)) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a valid name: use 1-32 letters, digits, _ . -. Example: --user amina`,
+    );
+  }
+  return value;
+}
+
+const program = new Command()
+  .name('imgbot')
+  .description('A chat bot for International Medical Graduate communities (Discord, Slack, local shell).')
+  .showHelpAfterError('(run with --help for usage)');
+
+program
+  .command('start')
+  .description(
+    'Run the bot: Discord and/or Slack when their tokens are set, else the local shell; plus the job workers.',
+  )
+  .action(() => startCommand(process.env));
+
+program
+  .command('shell')
+  .description('Talk to the bot in this terminal: one command per line; plain text asks the FAQ.')
+  .option(
+    '--user <name>',
+    'who you are in the shell',
+    nameArg,
+    process.env.USER && /^[A-Za-z0-9_.-]{1,32}$/.test(process.env.USER) ? process.env.USER : 'me',
+  )
+  .option('--mod', 'act as a moderator', false)
+  .option('--json', 'print one JSON object per reply (for scripts)', false)
+  .option('--tz <zone>', 'set your time zone (IANA name)', zoneArg)
+  .action((opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
+    shellCommand(process.env, opts),
+  );
+
+program
+  .command('worker')
+  .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
+  .action(() => workerCommand(process.env));
+
+program
+  .command('import')
+  .description('Import listings from a CSV or JSON file (upsert by id); flagged rows go to review.')
+  .argument('<file>', 'a .csv (header row required) or .json file')
+  .option('--community <id>', 'community the listings belong to', 'shell:local')
+  .action((file: string, opts: Record<string, unknown>) => importCommand(process.env, file, opts));
+
+program
+  .command('export')
+  .description('Export listings as CSV or JSON (to standard output unless --output is given).')
+  .option('--format <format>', 'csv or json', 'csv')
+  .option('--output <file>', 'write to this file instead of standard output')
+  .action((opts: { format: string; output?: string }) => exportCommand(process.env, opts));
+
+program
+  .command('deploy-commands')
+  .description('Register the slash commands with Discord (a guild for development, global for production).')
+  .option('--guild <id>', 'register in this guild only (instant; for development)')
+  .action((opts: { guild?: string }) => deployCommandsCommand(process.env, opts));
+
+program
+  .command('slack-manifest')
+  .description('Print the Slack app manifest generated from the command registry.')
+  .option('--url <base>', 'public base URL of the HTTP receiver (omit for Socket Mode)')
+  .action((opts: { url?: string }) => slackManifestCommand(opts));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

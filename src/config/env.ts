@@ -1,0 +1,158 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../core/result.ts';
+
+/**
+ * The one place that reads `process.env` (callers pass it in). Every variable
+ * has a schema and an example, so a bad value stops start-up with one line:
+ * the variable, what is wrong, what was given (never for secrets) and an example.
+ */
+interface VarSpec {
+  readonly schema: z.ZodType;
+  readonly example: string;
+  readonly secret?: boolean;
+}
+
+const url = (protocols: readonly string[], what: string) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be ${what}`);
+
+const optionalSecret = (pattern: RegExp, what: string) =>
+  z.string().regex(pattern, `must look like ${what}`).optional();
+
+const VARS = {
+  REDIS_URL: {
+    schema: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+    example: 'redis://127.0.0.1:6379',
+  },
+  IMGBOT_PREFIX: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.{}-]{1,40}:?$/, 'must be 1-40 letters, digits, _ . - { } (optionally ending in :)')
+      .transform((v) => (v.endsWith(':') ? v : `${v}:`))
+      .default('imgbot:'),
+    example: 'imgbot:',
+  },
+  DEFAULT_TIMEZONE: {
+    schema: z
+      .string()
+      .refine((v) => IANAZone.isValidZone(v), 'must be an IANA time zone name')
+      .optional(),
+    example: 'America/New_York',
+  },
+  LOG_LEVEL: {
+    schema: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    example: 'info',
+  },
+  NODE_ENV: { schema: z.string().optional(), example: 'production' },
+  IMGBOT_CONFIG_DIR: { schema: z.string().min(1).default('config'), example: 'config' },
+  IMGBOT_DATA_DIR: { schema: z.string().min(1).default('data'), example: 'data' },
+  DISCORD_TOKEN: {
+    schema: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
+    example: 'MTE…(bot token)',
+    secret: true,
+  },
+  DISCORD_APPLICATION_ID: {
+    schema: z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be the numeric application id')
+      .optional(),
+    example: '1234567890123456789',
+  },
+  DISCORD_API_URL: {
+    schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
+    example: 'https://discord.com/api',
+  },
+  SLACK_BOT_TOKEN: { schema: optionalSecret(/^xoxb-/, 'xoxb-…'), example: 'xoxb-…', secret: true },
+  SLACK_SIGNING_SECRET: {
+    schema: z.string().min(8, 'must be the signing secret from the Slack app page').optional(),
+    example: '8f14e45f…',
+    secret: true,
+  },
+  SLACK_APP_TOKEN: { schema: optionalSecret(/^xapp-/, 'xapp-…'), example: 'xapp-…', secret: true },
+  SLACK_CLIENT_ID: { schema: z.string().min(3).optional(), example: '1234.5678' },
+  SLACK_CLIENT_SECRET: { schema: z.string().min(8).optional(), example: 'abcd…', secret: true },
+  SLACK_STATE_SECRET: { schema: z.string().min(8).optional(), example: 'a-long-random-string', secret: true },
+  SLACK_API_URL: {
+    schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
+    example: 'https://slack.com/api/',
+  },
+  PORT: {
+    schema: z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int({ error: 'must be a port number from 0 to 65535' })
+      .min(0, { error: 'must be a port number from 0 to 65535' })
+      .max(65535, { error: 'must be a port number from 0 to 65535' })
+      .default(3000),
+    example: '3000',
+  },
+} satisfies Record<string, VarSpec>;
+
+export type EnvName = keyof typeof VARS;
+export type Env = { [K in EnvName]: z.output<(typeof VARS)[K]['schema']> };
+
+/** Names of variables that must never be printed or logged. */
+export const SECRET_VARS: readonly EnvName[] = (Object.keys(VARS) as EnvName[]).filter(
+  (k) => (VARS[k] as VarSpec).secret,
+);
+
+/** Validates the environment. Empty strings count as unset (a common `.env` habit). */
+export function parseEnv(source: Readonly<Record<string, string | undefined>>): Result<Env> {
+  const out: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(VARS) as [EnvName, VarSpec][]) {
+    const raw = source[name] === '' ? undefined : source[name];
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) {
+      const why = parsed.error.issues[0]?.message ?? 'is not valid';
+      const shown = spec.secret ? '' : ` (got "${raw}")`;
+      return fail('CONFIG.ENV', `${name} ${why}${shown}. Example: ${name}=${spec.example}`, {
+        variable: name,
+      });
+    }
+    out[name] = parsed.data;
+  }
+  return crossCheck(out as Env);
+}
+
+function crossCheck(env: Env): Result<Env> {
+  if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+    return fail(
+      'CONFIG.ENV',
+      'DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set. Example: DISCORD_APPLICATION_ID=1234567890123456789',
+      { variable: 'DISCORD_APPLICATION_ID' },
+    );
+  }
+  const oauth = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET);
+  if (env.SLACK_BOT_TOKEN || oauth) {
+    if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      return fail(
+        'CONFIG.ENV',
+        'SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) is required with Slack tokens. Example: SLACK_APP_TOKEN=xapp-…',
+        { variable: 'SLACK_SIGNING_SECRET' },
+      );
+    }
+  }
+  if (Boolean(env.SLACK_CLIENT_ID) !== Boolean(env.SLACK_CLIENT_SECRET)) {
+    return fail('CONFIG.ENV', 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together; set both or neither.', {
+      variable: 'SLACK_CLIENT_ID',
+    });
+  }
+  return ok(env);
+}
+
+/** Which adapters the environment turns on. */
+export function enabledPlatforms(env: Env): { discord: boolean; slack: boolean } {
+  return {
+    discord: Boolean(env.DISCORD_TOKEN),
+    slack: Boolean(env.SLACK_BOT_TOKEN || (env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET)),
+  };
+}

@@ -1,0 +1,58 @@
+import type { CoreDeps } from '../deps.ts';
+import type { UserSettings } from '../ports/settings.port.ts';
+import type { Reminder } from '../reminders/reminder.ts';
+import type { TrackerEntry } from '../tracker/tracker.ts';
+
+/** Everything the bot stores about one member, as `/mydata export` hands it over. */
+export interface MemberDataExport {
+  readonly userId: string;
+  readonly exportedAt: string;
+  readonly settings: UserSettings;
+  readonly reminders: readonly Reminder[];
+  /** Listing id -> the community the subscription was made in. */
+  readonly deadlineSubscriptions: Readonly<Record<string, string>>;
+  readonly tracker: readonly TrackerEntry[];
+}
+
+type MemberDataDeps = Pick<CoreDeps, 'userSettings' | 'reminders' | 'tracker' | 'clock'>;
+
+/** Collects the member's settings, reminders (pending and recently delivered), subscriptions and tracker. */
+export async function exportMemberData(deps: MemberDataDeps, userId: string): Promise<MemberDataExport> {
+  const [settings, reminders, deadlineSubscriptions, tracker] = await Promise.all([
+    deps.userSettings.getUser(userId),
+    deps.reminders.store.listForUser(userId),
+    deps.reminders.store.subscriptionsOf(userId),
+    deps.tracker.list(userId),
+  ]);
+  return {
+    userId,
+    exportedAt: new Date(deps.clock.now()).toISOString(),
+    settings,
+    reminders,
+    deadlineSubscriptions,
+    tracker,
+  };
+}
+
+/**
+ * Forgets a member: their reminders with every queued job (waiting, delayed or
+ * failed), delivery records, deadline subscriptions, tracker and settings.
+ * Jobs go first, so nothing is delivered from a half-deleted account.
+ */
+export async function deleteMemberData(
+  deps: MemberDataDeps,
+  userId: string,
+): Promise<{ reminders: number; trackerEntries: number }> {
+  const [reminders, entries] = await Promise.all([
+    deps.reminders.store.listForUser(userId),
+    deps.tracker.list(userId),
+  ]);
+  for (const r of reminders) {
+    if (r.status === 'pending') await deps.reminders.scheduler.unschedule(r.id, r.fireAt);
+  }
+  const ids = await deps.reminders.store.forgetUser(userId);
+  await deps.reminders.scheduler.purge([...new Set([...ids, ...reminders.map((r) => r.id)])]);
+  await deps.tracker.removeAll(userId);
+  await deps.userSettings.deleteUser(userId);
+  return { reminders: reminders.length, trackerEntries: entries.length };
+}

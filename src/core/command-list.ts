@@ -1,0 +1,122 @@
+import {
+  mydataDeleteCommand,
+  mydataDeleteConfirmAction,
+  mydataExportCommand,
+} from './account/mydata.command.ts';
+import { quietHoursCommand } from './account/quiet-hours.command.ts';
+import { timezoneCommand } from './account/timezone.command.ts';
+import type { ActionDef, Command } from './commands/command.ts';
+import { type Autocompleter, Registry } from './commands/registry.ts';
+import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
+import { faqEditCommand } from './faq/faq-edit.command.ts';
+import { faqListCommand } from './faq/faq-list.command.ts';
+import { faqRemoveCommand } from './faq/faq-remove.command.ts';
+import { faqResetCommand } from './faq/faq-reset.command.ts';
+import { faqShowAction } from './faq/faq-show.action.ts';
+import { completeCommandName, helpCommand } from './general/help.command.ts';
+import { auditCommand } from './moderation/audit.command.ts';
+import { editCommand } from './moderation/edit.command.ts';
+import { postCommand } from './moderation/post.command.ts';
+import { reviewCommand } from './moderation/review.command.ts';
+import {
+  approveAction,
+  approveCommand,
+  dismissReportAction,
+  rejectAction,
+  rejectCommand,
+} from './moderation/review-actions.ts';
+import { setupCommand } from './moderation/setup.command.ts';
+import { verifyCommand } from './moderation/verify.command.ts';
+import { withdrawCommand } from './moderation/withdraw.command.ts';
+import { completeListingId, completeSpecialty } from './opportunities/listing-autocomplete.ts';
+import { reportCommand } from './opportunities/report.command.ts';
+import {
+  opportunitiesCommand,
+  pageListingsAction,
+  typeSearchCommands,
+} from './opportunities/search.commands.ts';
+import {
+  opportunityCommand,
+  reportListingAction,
+  viewListingAction,
+} from './opportunities/show-listing.command.ts';
+import { suggestCommand } from './opportunities/suggest.command.ts';
+import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/deadline-reminders.command.ts';
+import { remindCommand } from './reminders/remind.command.ts';
+import { reminderButtonActions } from './reminders/reminder-buttons.action.ts';
+import { reminderCancelCommand } from './reminders/reminder-cancel.command.ts';
+import { remindersCommand } from './reminders/reminders.command.ts';
+import { trackAddCommand, trackerAddListingAction } from './tracker/track-add.command.ts';
+import { trackListCommand } from './tracker/track-list.command.ts';
+import { trackNoteCommand } from './tracker/track-note.command.ts';
+import { trackRemoveCommand } from './tracker/track-remove.command.ts';
+import { trackUpdateCommand } from './tracker/track-update.command.ts';
+import { usceCommand } from './tracker/usce.command.ts';
+
+/**
+ * Every command, action and autocomplete source, collected in static typed
+ * arrays (no directory scanning, no decorators). A new command is one file in
+ * its domain folder plus one line here; the adapters need nothing.
+ */
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  setupCommand,
+  faqCommand,
+  faqListCommand,
+  faqEditCommand,
+  faqRemoveCommand,
+  faqResetCommand,
+  remindCommand,
+  remindersCommand,
+  reminderCancelCommand,
+  deadlineRemindersCommand,
+  trackAddCommand,
+  trackListCommand,
+  trackUpdateCommand,
+  trackNoteCommand,
+  trackRemoveCommand,
+  usceCommand,
+  timezoneCommand,
+  quietHoursCommand,
+  mydataExportCommand,
+  mydataDeleteCommand,
+  ...typeSearchCommands,
+  opportunitiesCommand,
+  opportunityCommand,
+  suggestCommand,
+  reportCommand,
+  postCommand,
+  editCommand,
+  withdrawCommand,
+  reviewCommand,
+  approveCommand,
+  rejectCommand,
+  verifyCommand,
+  auditCommand,
+];
+
+export const ACTIONS: readonly ActionDef[] = [
+  faqShowAction,
+  ...reminderButtonActions,
+  deadlineSubscribeAction,
+  trackerAddListingAction,
+  mydataDeleteConfirmAction,
+  pageListingsAction,
+  viewListingAction,
+  reportListingAction,
+  approveAction,
+  rejectAction,
+  dismissReportAction,
+];
+
+export const AUTOCOMPLETERS: Readonly<Record<string, Autocompleter>> = {
+  'command-name': completeCommandName,
+  [FAQ_QUESTION_SOURCE]: completeFaqQuestion,
+  specialty: completeSpecialty,
+  'listing-id': completeListingId,
+};
+
+/** The registry of everything above, validated (names, descriptions, forms). */
+export function createRegistry(): Registry {
+  return new Registry({ commands: COMMANDS, actions: ACTIONS, autocompleters: AUTOCOMPLETERS });
+}

@@ -1,0 +1,199 @@
+import type { CoreDeps } from '../deps.ts';
+import type { Actor } from '../identity.ts';
+import { isModerator } from '../policy.ts';
+import { errorReply, type Reply } from '../reply.ts';
+import { type Failure, ok, type Result } from '../result.ts';
+import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
+import type { AutocompleteChoice } from './options.ts';
+import { parseCommandLine } from './parse-line.ts';
+import type { Registry } from './registry.ts';
+import { type RawOptions, tokensToOptions } from './resolve-options.ts';
+import { closest } from './suggest.ts';
+import { validateOptions } from './validate-options.ts';
+
+/** What every entry point needs: who is asking, the registry and the core's dependencies. */
+export interface InvocationEnv {
+  readonly actor: Actor;
+  readonly deps: CoreDeps;
+  readonly registry: Registry;
+}
+
+/** Turns an expected failure into an error reply. */
+export function failureReply(failure: Failure): Reply {
+  return errorReply(failure.code, failure.message);
+}
+
+/** Builds the handler context: moderator status from the core policy, the member's zone, the time. */
+export async function buildContext(env: InvocationEnv): Promise<CommandContext> {
+  const { actor, deps } = env;
+  const [community, user] = await Promise.all([
+    deps.userSettings.getCommunity(actor.communityId),
+    deps.userSettings.getUser(actor.userId),
+  ]);
+  return {
+    actor,
+    deps,
+    registry: env.registry,
+    isModerator: isModerator(actor, community),
+    zone: user.zone ?? deps.settings.defaultTimezone,
+    now: deps.clock.now(),
+  };
+}
+
+function refuse(what: string, permission: Permission, ctx: CommandContext): Reply | undefined {
+  if (permission === 'moderator' && !ctx.isModerator) {
+    return errorReply('PERMISSION.MODERATOR_ONLY', `Only moderators can use ${what}. Nothing was changed.`);
+  }
+  return undefined;
+}
+
+/** The error for a command name that does not exist, with the closest names. */
+export function unknownCommandReply(name: string, registry: Registry): Reply {
+  const guesses = closest(name, registry.topLevelNames());
+  const hint = guesses.length > 0 ? ` Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : '';
+  return errorReply('COMMAND.UNKNOWN', `There is no command /${name}.${hint} Type /help for the list.`);
+}
+
+async function guarded(
+  what: string,
+  env: InvocationEnv,
+  run: () => Promise<Reply>,
+  fields: Record<string, unknown>,
+): Promise<Reply> {
+  const started = performance.now();
+  let result: Reply;
+  try {
+    result = await run();
+  } catch (err) {
+    const ref = Math.random().toString(36).slice(2, 8);
+    env.deps.logger.error({ err, ref, ...fields }, `${what} failed`);
+    result = errorReply(
+      'INTERNAL',
+      `Something went wrong on our side while running ${what}. Please try again; if it keeps happening, tell a moderator (reference ${ref}).`,
+    );
+  }
+  const ms = Math.round((performance.now() - started) * 100) / 100;
+  env.deps.logger.info(
+    { ...fields, user: env.actor.userId, ms, ok: !result.error, code: result.code },
+    'handled',
+  );
+  return result;
+}
+
+/**
+ * Runs a command by name with raw option values (Discord hands typed values;
+ * text adapters go through `runTextCommand`). Never throws: unexpected errors
+ * are logged and become a short apology with a reference.
+ */
+export function runCommand(name: string, raw: RawOptions, env: InvocationEnv): Promise<Reply> {
+  const command = env.registry.find(name);
+  if (!command) {
+    const top = name.split(' ')[0] ?? name;
+    return guarded(`/${top}`, env, async () => unknownCommandReply(top, env.registry), { cmd: top });
+  }
+  return guarded(`/${command.name}`, env, () => execute(command, raw, env), { cmd: command.name });
+}
+
+/**
+ * Permission first (a member typing a moderator command learns only that it
+ * is for moderators), then options, then the handler. `raw` is computed after
+ * the permission check so text parsing errors never leak a command's options.
+ */
+async function execute(
+  command: Command,
+  raw: RawOptions | (() => Result<RawOptions>),
+  env: InvocationEnv,
+): Promise<Reply> {
+  const ctx = await buildContext(env);
+  const refused = refuse(`/${command.name}`, command.permission, ctx);
+  if (refused) return refused;
+  const rawValues = typeof raw === 'function' ? raw() : ok(raw);
+  if (!rawValues.ok) return failureReply(rawValues);
+  const values = validateOptions(command, rawValues.value);
+  if (!values.ok) return failureReply(values);
+  const result = await command.handler(values.value, ctx);
+  return command.personal && !result.ephemeral ? { ...result, ephemeral: true } : result;
+}
+
+/** Finds the command a text line names, reading `/track add` as the subcommand `track add`. */
+export function resolveTextCommand(
+  name: string,
+  tokens: readonly import('./parse-line.ts').Token[],
+  registry: Registry,
+): { command: Command; rest: typeof tokens } | { reply: Reply } {
+  const subs = registry.subcommandsOf(name);
+  if (subs.length > 0) {
+    const first = tokens[0];
+    const sub = first?.type === 'word' ? registry.find(`${name} ${first.text.toLowerCase()}`) : undefined;
+    if (sub) return { command: sub, rest: tokens.slice(1) };
+    const names = subs.map((s) => s.name.split(' ')[1]).join(', ');
+    const given = first?.type === 'word' ? `"${first.text}" is not one of them. ` : '';
+    return {
+      reply: errorReply(
+        'COMMAND.SUBCOMMAND',
+        `/${name} needs one of: ${names}. ${given}Example: ${subs[0]?.examples[0] ?? `/${name} ${names}`}`,
+      ),
+    };
+  }
+  const command = registry.find(name);
+  return command ? { command, rest: tokens } : { reply: unknownCommandReply(name, registry) };
+}
+
+/** Runs a text command line (`/name key:value ...`) as typed in the shell or Slack. */
+export async function runTextCommand(line: string, env: InvocationEnv): Promise<Reply> {
+  const parsed = parseCommandLine(line);
+  if (!parsed.ok) return failureReply(parsed);
+  const resolved = resolveTextCommand(parsed.value.name, parsed.value.tokens, env.registry);
+  if ('reply' in resolved) {
+    const early = resolved.reply;
+    return guarded(`/${parsed.value.name}`, env, async () => early, { cmd: parsed.value.name });
+  }
+  const { command, rest } = resolved;
+  return guarded(`/${command.name}`, env, () => execute(command, () => tokensToOptions(command, rest), env), {
+    cmd: command.name,
+  });
+}
+
+/** Runs a button's action. Unknown or stale buttons get a specific message, never a crash. */
+export function runAction(actionId: string, payload: string, env: InvocationEnv): Promise<Reply> {
+  const action: ActionDef | undefined = env.registry.action(actionId);
+  if (!action) {
+    return Promise.resolve(
+      errorReply(
+        'ACTION.UNKNOWN',
+        'This button is no longer supported. Run the command again to get fresh buttons.',
+      ),
+    );
+  }
+  return guarded(
+    `button ${action.id}`,
+    env,
+    async () => {
+      const ctx = await buildContext(env);
+      const refused = refuse('this button', action.permission, ctx);
+      if (refused) return refused;
+      const result = await action.handler(payload, ctx);
+      return action.personal && !result.ephemeral ? { ...result, ephemeral: true } : result;
+    },
+    { action: action.id },
+  );
+}
+
+/** Answers an autocomplete request; never throws (an empty list is a safe answer). */
+export async function runAutocomplete(
+  commandName: string,
+  optionName: string,
+  query: string,
+  env: InvocationEnv,
+): Promise<readonly AutocompleteChoice[]> {
+  const source = env.registry.find(commandName)?.options[optionName]?.autocomplete;
+  const complete = source ? env.registry.autocompleters[source] : undefined;
+  if (!complete) return [];
+  try {
+    const ctx = await buildContext(env);
+    return (await complete(query, ctx)).slice(0, 25); // why: Discord accepts at most 25 choices
+  } catch (err) {
+    env.deps.logger.warn({ err, commandName, optionName }, 'autocomplete failed');
+    return [];
+  }
+}

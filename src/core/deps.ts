@@ -1,0 +1,35 @@
+import type { FaqPort } from './faq/faq.port.ts';
+import type { ListingsPort } from './opportunities/listing.port.ts';
+import type { AuditLog } from './ports/audit.port.ts';
+import type { Clock } from './ports/clock.port.ts';
+import type { ListingChangeHooks, ListingLookup } from './ports/listing-events.port.ts';
+import type { CoreLogger } from './ports/logger.port.ts';
+import type { Notifier } from './ports/notifier.port.ts';
+import type { RateLimiter } from './ports/rate-limit.port.ts';
+import type { SettingsStore } from './ports/settings.port.ts';
+import type { RemindersPort } from './reminders/reminder.port.ts';
+import type { CoreSettings } from './settings.ts';
+import type { TrackerPort } from './tracker/tracker.port.ts';
+
+/**
+ * Everything the core needs from the outside, passed to handlers as a plain
+ * object (no DI container). The composition root (`src/app.ts`) fills it
+ * with Redis stores, the BullMQ scheduler and the adapters' notifiers.
+ */
+export interface CoreDeps {
+  readonly settings: CoreSettings;
+  readonly clock: Clock;
+  readonly logger: CoreLogger;
+  readonly userSettings: SettingsStore;
+  readonly audit: AuditLog;
+  readonly rateLimiter: RateLimiter;
+  readonly notifier: Notifier;
+  readonly listings: ListingsPort;
+  /** Narrow read of listings for the reminders side. */
+  readonly listingLookup: ListingLookup;
+  /** Called by listing use cases so reminders follow deadline changes and withdrawals. */
+  readonly listingHooks: ListingChangeHooks;
+  readonly faq: FaqPort;
+  readonly reminders: RemindersPort;
+  readonly tracker: TrackerPort;
+}

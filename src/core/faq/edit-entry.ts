@@ -1,0 +1,107 @@
+import { DateTime } from 'luxon';
+import type { CommandContext } from '../commands/command.ts';
+import { closest } from '../commands/suggest.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { describeEntryIssue, FAQ_ID_PATTERN, type FaqEntry, faqEntrySchema } from './faq-entry.ts';
+
+/** What a moderator gives `/faq-edit`; lists are raw text (`a; b`, `x, y`). */
+export interface EditEntryInput {
+  readonly id: string;
+  readonly title: string;
+  readonly answer: string;
+  readonly aliases?: string;
+  readonly tags?: string;
+  readonly related?: string;
+}
+
+/** The change an edit made, for the reply and the audit log. */
+export interface EntryChange {
+  /** The entry members saw before (undefined for a new topic). */
+  readonly before?: FaqEntry;
+  readonly after: FaqEntry;
+}
+
+const EXAMPLE = '/faq-edit id:visa-constraints title:"How do visa limits affect what I can do?" answer:"..."';
+
+/** Aliases are phrases, so they are separated by `;` or new lines; tags and ids by commas or spaces. */
+function phrases(text: string): string[] {
+  return text
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function ids(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(/[\s,;]+/)
+        .map((s) => s.trim().toLowerCase())
+        .filter((s) => s !== ''),
+    ),
+  ];
+}
+
+/**
+ * `/faq-edit`: adds a topic or replaces one for this community, validated
+ * like the shipped files (answer length, fields, `related` links to visible
+ * topics), stored over the shipped text and audited with before/after. Lists
+ * not given keep the current entry's values; the keywords always do.
+ */
+export async function editEntry(input: EditEntryInput, ctx: CommandContext): Promise<Result<EntryChange>> {
+  const { faq, audit } = ctx.deps;
+  const communityId = ctx.actor.communityId;
+  const id = input.id.trim().toLowerCase();
+  if (!FAQ_ID_PATTERN.test(id)) {
+    return fail(
+      'FAQ.INVALID',
+      `id: ${id} must be lowercase words joined by - (e.g. visa-constraints). Example: ${EXAMPLE}`,
+    );
+  }
+  const base = await faq.current(communityId);
+  const visible = base.index.get(id);
+  const previous = visible ?? faq.shipped.get(id);
+  const explicitRelated = input.related !== undefined ? ids(input.related) : undefined;
+  const candidate = {
+    id,
+    title: input.title,
+    aliases: input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []),
+    tags: input.tags !== undefined ? ids(input.tags) : (previous?.tags ?? ['general']),
+    keywords: previous?.keywords ?? [],
+    related: explicitRelated ?? (previous?.related ?? []).filter((r) => base.index.get(r) !== undefined),
+    last_verified: DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate() ?? '',
+    body: input.answer.replace(/\\n/g, '\n'),
+  };
+  const parsed = faqEntrySchema.safeParse(candidate);
+  if (!parsed.success) {
+    return fail('FAQ.INVALID', `${describeEntryIssue(parsed.error, candidate)}. Example: ${EXAMPLE}`);
+  }
+  for (const r of explicitRelated ?? []) {
+    if (r === id) return fail('FAQ.BROKEN_LINK', `related: ${id} cannot link to itself.`);
+    if (!base.index.get(r)) {
+      const guesses = closest(
+        r,
+        base.index.entries.map((e) => e.id),
+      );
+      const hint = guesses.length > 0 ? ` Did you mean ${guesses.join(' or ')}?` : '';
+      return fail('FAQ.BROKEN_LINK', `related: there is no topic ${r}.${hint} /faq-list shows every id.`);
+    }
+  }
+  const after = parsed.data;
+  await faq.overrides.put(communityId, id, {
+    kind: 'entry',
+    entry: after,
+    by: ctx.actor.userId,
+    at: ctx.now,
+  });
+  await audit.record({
+    at: ctx.now,
+    communityId,
+    actorId: ctx.actor.userId,
+    action: visible ? 'faq.edit' : 'faq.add',
+    target: id,
+    before: visible ?? null,
+    after,
+  });
+  return ok({ before: visible, after });
+}

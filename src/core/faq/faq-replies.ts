@@ -1,0 +1,116 @@
+import { stringOption } from '../commands/options.ts';
+import { errorReply, type Reply, type ReplyAction, type ReplyField, reply } from '../reply.ts';
+import type { FaqEntry } from './faq-entry.ts';
+import type { FaqIndex } from './faq-index.ts';
+
+/** The button action that shows one entry; payload = entry id. */
+export const FAQ_SHOW_ACTION = 'faq.show';
+
+const MAX_LABEL = 80; // why: Discord's button label limit (Slack allows 75 in some places; adapters clip further)
+const NO_ANSWER_CHOICES = 3; // why: the brief: offer the three closest topics
+
+/** Topics offered when a question matched nothing at all: the usual first questions. */
+const STARTER_TOPICS = ['why-usce-matters', 'externship-vs-observership', 'how-to-find-opportunities'];
+
+const TAG_TITLES: Readonly<Record<string, string>> = {
+  'experience-types': 'Kinds of clinical experience',
+  planning: 'Planning and timing',
+  applications: 'Applying',
+  'during-rotation': 'During a rotation',
+  'letters-and-networking': 'Letters and networking',
+  'match-process': 'The Match',
+  'costs-and-safety': 'Costs, visas and safety',
+};
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** The required `id:` option of the moderator commands. */
+export function topicIdOption(description: string) {
+  return stringOption({ description, example: 'visa-constraints', required: true as const, maxLength: 60 });
+}
+
+/** A button that opens an entry. */
+export function showButton(entry: FaqEntry): ReplyAction {
+  return { action: FAQ_SHOW_ACTION, label: clip(entry.title, MAX_LABEL), payload: entry.id };
+}
+
+/** The related entries still visible (a removed topic drops out of every link to it). */
+export function relatedEntries(entry: FaqEntry, index: FaqIndex): FaqEntry[] {
+  return entry.related.flatMap((id) => index.get(id) ?? []);
+}
+
+/** One entry as an answer: its text, when it was last checked, buttons for the related topics. */
+export function entryReply(entry: FaqEntry, index: FaqIndex): Reply {
+  const related = relatedEntries(entry, index);
+  const footer = [`last verified ${entry.last_verified}`];
+  if (related.length > 0) footer.push(`related: ${related.map((r) => r.title).join(' · ')}`);
+  return reply({
+    title: entry.title,
+    text: entry.body,
+    footer: footer.join(' | '),
+    ids: [entry.id],
+    actions: related.map(showButton),
+  });
+}
+
+/** "No answer": honest, with the closest topics as buttons and a pointer to the full list. */
+export function noAnswerReply(closest: readonly FaqEntry[], index: FaqIndex): Reply {
+  const offered = [...closest];
+  for (const id of [...STARTER_TOPICS, ...index.entries.map((e) => e.id)]) {
+    if (offered.length >= NO_ANSWER_CHOICES) break;
+    const e = index.get(id);
+    if (e && !offered.some((o) => o.id === e.id)) offered.push(e);
+  }
+  const shown = offered.slice(0, NO_ANSWER_CHOICES);
+  return reply({
+    title: 'No answer for that yet',
+    text:
+      "I don't have an answer for that. " +
+      (shown.length > 0 ? 'These topics are the closest I have; ' : '') +
+      'type /faq-list to see every topic, or ask a moderator.',
+    ids: [],
+    actions: shown.map(showButton),
+    ephemeral: true,
+  });
+}
+
+/** The error for an id that is not (or no longer) a topic, with the closest ids. */
+export function unknownTopicReply(id: string, index: FaqIndex, closest: readonly string[]): Reply {
+  const hint = closest.length > 0 ? ` Did you mean ${closest.map((c) => `id:${c}`).join(' or ')}?` : '';
+  return errorReply(
+    'FAQ.NOT_FOUND',
+    `There is no FAQ topic ${id}.${hint} Type /faq-list to see every topic (${index.entries.length} now).`,
+  );
+}
+
+function tagTitle(tag: string): string {
+  return TAG_TITLES[tag] ?? tag.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Every topic grouped by its first tag, ids shown so members can type `/faq id:<id>`. */
+export function listReply(index: FaqIndex): Reply {
+  const groups = new Map<string, FaqEntry[]>();
+  for (const e of index.entries) {
+    const tag = e.tags[0] ?? 'other';
+    groups.set(tag, [...(groups.get(tag) ?? []), e]);
+  }
+  const known = Object.keys(TAG_TITLES);
+  const order = [...groups.keys()].sort((a, b) => {
+    const ia = known.indexOf(a);
+    const ib = known.indexOf(b);
+    return (ia < 0 ? known.length : ia) - (ib < 0 ? known.length : ib) || a.localeCompare(b);
+  });
+  const fields: ReplyField[] = order.map((tag) => ({
+    name: tagTitle(tag),
+    value: (groups.get(tag) ?? []).map((e) => `${e.id}: ${e.title}`).join('\n'),
+  }));
+  return reply({
+    title: `FAQ topics (${index.entries.length})`,
+    text: 'Type /faq id:<id> to read one, or just ask your question with /faq.',
+    fields,
+    ids: order.flatMap((tag) => (groups.get(tag) ?? []).map((e) => e.id)),
+    ephemeral: true,
+  });
+}

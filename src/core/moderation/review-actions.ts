@@ -1,0 +1,87 @@
+import { type ActionDef, defineCommand } from '../commands/command.ts';
+import { idOption, stringOption } from '../commands/options.ts';
+import { errorReply, reply } from '../reply.ts';
+import { auditListing } from './listing-audit.ts';
+import { approveListing, rejectListing } from './review-decisions.ts';
+
+export const APPROVE_ACTION = 'review.approve';
+export const REJECT_ACTION = 'review.reject';
+export const DISMISS_REPORT_ACTION = 'report.dismiss';
+
+/** The Approve button of /review and of a held /post. */
+export const approveAction: ActionDef = {
+  id: APPROVE_ACTION,
+  permission: 'moderator',
+  handler: (payload, ctx) => approveListing(payload, ctx),
+};
+
+/** The Reject button: a button carries no text, so it asks for the reason. */
+export const rejectAction: ActionDef = {
+  id: REJECT_ACTION,
+  permission: 'moderator',
+  async handler(payload) {
+    return reply({
+      title: 'Reject with a reason',
+      text: `The member is told why. Run: /reject id:${payload} reason:<why it cannot be listed>`,
+      ephemeral: true,
+    });
+  },
+};
+
+/** Dismisses a member's report (the listing is fine). */
+export const dismissReportAction: ActionDef = {
+  id: DISMISS_REPORT_ACTION,
+  permission: 'moderator',
+  async handler(payload, ctx) {
+    const report = await ctx.deps.listings.getReport(payload);
+    if (!report || report.resolved) {
+      return errorReply(
+        'REPORT.NOT_OPEN',
+        `Report ${payload} is not open any more. /review shows the open ones.`,
+      );
+    }
+    await ctx.deps.listings.resolveReports(
+      { reportId: payload },
+      { by: ctx.actor.userId, at: ctx.now, how: 'dismissed' },
+    );
+    await auditListing(ctx, 'report.dismiss', report.listingId, {
+      reason: report.reason,
+      after: { report: payload },
+    });
+    return reply({
+      title: 'Report dismissed',
+      text: `Report ${payload} on ${report.listingId} is closed.`,
+      ephemeral: true,
+    });
+  },
+};
+
+/** `/approve id:<id>`. */
+export const approveCommand = defineCommand({
+  name: 'approve',
+  description: 'Approve a pending listing from the review queue (moderators)',
+  group: 'moderation',
+  permission: 'moderator',
+  options: { id: idOption({ description: 'The pending listing id', example: 'k3m9x2pq', required: true }) },
+  examples: ['/approve id:k3m9x2pq'],
+  handler: (input, ctx) => approveListing(input.id, ctx),
+});
+
+/** `/reject id:<id> reason:<text>`. */
+export const rejectCommand = defineCommand({
+  name: 'reject',
+  description: 'Reject a pending listing with a reason the member sees (moderators)',
+  group: 'moderation',
+  permission: 'moderator',
+  options: {
+    id: idOption({ description: 'The pending listing id', example: 'k3m9x2pq', required: true }),
+    reason: stringOption({
+      description: 'Why it cannot be listed',
+      example: 'duplicate of obs-cardio-ny-01',
+      required: true,
+      maxLength: 300,
+    }),
+  },
+  examples: ['/reject id:k3m9x2pq reason:"duplicate of obs-cardio-ny-01"'],
+  handler: (input, ctx) => rejectListing(input.id, input.reason, ctx),
+});

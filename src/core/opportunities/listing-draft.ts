@@ -1,0 +1,140 @@
+import { fail, ok, type Result } from '../result.ts';
+import type { ListingDraft } from './listing.ts';
+import { LISTING_FIELDS, type ListingFieldName, type ListingFieldValues } from './listing-fields.ts';
+
+/** One problem with one field, as import reports and option errors name it. */
+export interface FieldError {
+  /** CSV column / option name (`fee_usd`). */
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** Fields a new listing must have. */
+export const REQUIRED_FIELDS: readonly ListingFieldName[] = [
+  'title',
+  'type',
+  'specialties',
+  'institution',
+  'city',
+];
+
+/** Parses raw values (strings or typed) of the given fields; every problem is collected. */
+export function parseFields(raw: Readonly<Record<string, unknown>>): {
+  values: Partial<ListingFieldValues>;
+  errors: FieldError[];
+} {
+  const values: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
+  for (const [field, value] of Object.entries(raw)) {
+    const parser = LISTING_FIELDS[field as ListingFieldName];
+    if (!parser || value === undefined) continue;
+    const parsed = parser(value);
+    if (parsed.ok) values[field] = parsed.value;
+    else errors.push({ field, reason: parsed.message });
+  }
+  return { values: values as Partial<ListingFieldValues>, errors };
+}
+
+function emptyDraft(
+  timezone: string,
+): Omit<ListingDraft, 'title' | 'type' | 'specialties' | 'institution' | 'city'> {
+  return {
+    handsOn: false,
+    state: '',
+    country: 'US',
+    setting: 'other',
+    durationWeeks: null,
+    feeUsd: 0,
+    feeCovers: '',
+    requirements: { step1: false, step2ck: false, ecfmg: false, other: '' },
+    lorPossible: false,
+    deadline: null,
+    startDate: null,
+    timezone,
+    contact: '',
+    description: '',
+  };
+}
+
+function overlay(base: ListingDraft, v: Partial<ListingFieldValues>): ListingDraft {
+  const pick = <K extends ListingFieldName>(k: K, fallback: ListingFieldValues[K]): ListingFieldValues[K] =>
+    v[k] === undefined ? fallback : (v[k] as ListingFieldValues[K]);
+  return {
+    ...(base.id !== undefined || v.id !== undefined ? { id: pick('id', base.id as string) } : {}),
+    title: pick('title', base.title),
+    type: pick('type', base.type),
+    handsOn: pick('hands_on', base.handsOn),
+    specialties: pick('specialties', base.specialties),
+    institution: pick('institution', base.institution),
+    city: pick('city', base.city),
+    state: pick('state', base.state),
+    country: pick('country', base.country),
+    setting: pick('setting', base.setting),
+    durationWeeks: pick('duration_weeks', base.durationWeeks),
+    feeUsd: pick('fee_usd', base.feeUsd),
+    feeCovers: pick('fee_covers', base.feeCovers),
+    requirements: {
+      step1: pick('step1_required', base.requirements.step1),
+      step2ck: pick('step2ck_required', base.requirements.step2ck),
+      ecfmg: pick('ecfmg_required', base.requirements.ecfmg),
+      other: pick('other_requirements', base.requirements.other),
+    },
+    lorPossible: pick('lor_possible', base.lorPossible),
+    deadline: pick('deadline', base.deadline),
+    startDate: pick('start_date', base.startDate),
+    timezone: pick('timezone', base.timezone),
+    contact: pick('contact', base.contact),
+    description: pick('description', base.description),
+  };
+}
+
+function crossCheck(d: ListingDraft): FieldError[] {
+  const errors: FieldError[] = [];
+  if (d.country === 'US' && d.state === '') {
+    errors.push({ field: 'state', reason: 'is required for a U.S. listing (a code such as NY)' });
+  }
+  if (d.country !== 'US' && d.state !== '') {
+    errors.push({ field: 'state', reason: `must be empty outside the U.S. (country is ${d.country})` });
+  }
+  return errors;
+}
+
+function failed(errors: readonly FieldError[]): Result<never> {
+  const first = errors[0];
+  return fail('LISTING.INVALID', first ? `${first.field} ${first.reason}` : 'the listing is not valid', {
+    errors,
+  });
+}
+
+/**
+ * A new listing's content from parsed field values: required fields checked,
+ * the rest defaulted (observational, US, free, rolling...), then cross-field
+ * rules (a U.S. listing needs a state; a foreign one has none).
+ */
+export function newDraft(values: Partial<ListingFieldValues>, defaultZone: string): Result<ListingDraft> {
+  const missing = REQUIRED_FIELDS.filter((f) => values[f] === undefined || values[f] === '');
+  if (missing.length > 0) return failed(missing.map((field) => ({ field, reason: 'is required' })));
+  const base = {
+    ...emptyDraft(defaultZone),
+    title: values.title as string,
+    type: values.type as ListingDraft['type'],
+    specialties: values.specialties as string[],
+    institution: values.institution as string,
+    city: values.city as string,
+  };
+  const draft = overlay(base, values);
+  const errors = crossCheck(draft);
+  return errors.length > 0 ? failed(errors) : ok(draft);
+}
+
+/** An edited listing's content: `values` over `base`, cross-checked again. */
+export function editDraft(base: ListingDraft, values: Partial<ListingFieldValues>): Result<ListingDraft> {
+  const draft = overlay(base, values);
+  const errors = crossCheck(draft);
+  return errors.length > 0 ? failed(errors) : ok(draft);
+}
+
+/** Field errors carried by a failure from {@link newDraft} / {@link editDraft}. */
+export function fieldErrors(failure: { details?: Readonly<Record<string, unknown>> }): FieldError[] {
+  return (failure.details?.errors as FieldError[] | undefined) ?? [];
+}

@@ -1,0 +1,163 @@
+import { fail, ok, type Result } from '../result.ts';
+import type { ListingType } from './listing.ts';
+import { matchType } from './listing-fields.ts';
+import { matchSpecialtyPhrase, specialtyLabel } from './specialties.ts';
+import { matchStatePhrase } from './us-states.ts';
+
+/**
+ * Reads the bare words of a text search (`/observership cardiology NY
+ * hands-on free`) as named filters: specialty and state phrases, flag words,
+ * a fee ceiling (`under $500`), a deadline (`before 2027-06-01`), a type (in
+ * /opportunities); every other word goes to the free-text query `q`.
+ */
+interface Hit {
+  readonly key: string;
+  readonly value: string;
+  /** Words consumed. */
+  readonly length: number;
+}
+
+const FLAG_WORDS: Record<string, { key: string; value: string }> = {
+  'hands-on': { key: 'hands_on', value: 'true' },
+  handson: { key: 'hands_on', value: 'true' },
+  observational: { key: 'hands_on', value: 'false' },
+  'observation-only': { key: 'hands_on', value: 'false' },
+  'observational-only': { key: 'hands_on', value: 'false' },
+  free: { key: 'free', value: 'true' },
+  'no-fee': { key: 'free', value: 'true' },
+  'no-usmle': { key: 'no_usmle', value: 'true' },
+  nousmle: { key: 'no_usmle', value: 'true' },
+  'no-ecfmg': { key: 'no_ecfmg', value: 'true' },
+  noecfmg: { key: 'no_ecfmg', value: 'true' },
+  lor: { key: 'lor', value: 'true' },
+  letter: { key: 'lor', value: 'true' },
+  letters: { key: 'lor', value: 'true' },
+  'lor-possible': { key: 'lor', value: 'true' },
+};
+
+/** Two-word flags: `hands on`, `no usmle`, `no ecfmg`, `no fee`. */
+const FLAG_PAIRS: Record<string, { key: string; value: string }> = {
+  'hands on': { key: 'hands_on', value: 'true' },
+  'no usmle': { key: 'no_usmle', value: 'true' },
+  'no ecfmg': { key: 'no_ecfmg', value: 'true' },
+  'no fee': { key: 'free', value: 'true' },
+};
+
+const FEE_WORDS = new Set(['under', 'below', 'max', 'maximum', 'upto', '<', '<=', '≤', 'less-than']);
+const DATE_WORDS = new Set(['before', 'by']);
+// why: connector words carry no meaning on their own; they never become the free-text query
+const FILLER = new Set([
+  'in',
+  'at',
+  'near',
+  'with',
+  'and',
+  'or',
+  'for',
+  'the',
+  'a',
+  'an',
+  'of',
+  'on',
+  'around',
+  'show',
+  'me',
+  'find',
+  'any',
+  'please',
+]);
+
+const MONEY = /^(?:<=?|≤)?\$?(\d{1,3}(?:,\d{3})+|\d+)$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function flagAt(words: readonly string[], i: number): Hit | undefined {
+  const w = (words[i] ?? '').toLowerCase().replace(/[.,;!?]+$/, '');
+  const pair = `${w} ${(words[i + 1] ?? '').toLowerCase()}`;
+  const two = FLAG_PAIRS[pair];
+  if (two) return { ...two, length: 2 };
+  const one = FLAG_WORDS[w];
+  if (one) return { ...one, length: 1 };
+  const next = words[i + 1] ?? '';
+  if (FEE_WORDS.has(w) && MONEY.test(next)) {
+    return { key: 'max_fee', value: (MONEY.exec(next)?.[1] ?? '').replace(/,/g, ''), length: 2 };
+  }
+  if (/^(?:<=?|≤)?\$\d/.test(w) && MONEY.test(w)) {
+    return { key: 'max_fee', value: (MONEY.exec(w)?.[1] ?? '').replace(/,/g, ''), length: 1 };
+  }
+  if (DATE_WORDS.has(w) && DATE.test(next)) return { key: 'deadline_before', value: next, length: 2 };
+  if (DATE.test(w)) return { key: 'deadline_before', value: w, length: 1 };
+  return undefined;
+}
+
+function placeAt(words: readonly string[], i: number): Hit | undefined {
+  const specialty = matchSpecialtyPhrase(words, i);
+  const state = matchStatePhrase(words, i);
+  // The longer phrase wins; on a tie (`ID`: Idaho or infectious disease) the specialty does.
+  if (specialty && (!state || specialty.length >= state.length)) {
+    return { key: 'specialty', value: specialty.id, length: specialty.length };
+  }
+  if (state) return { key: 'state', value: state.code, length: state.length };
+  return undefined;
+}
+
+function describe(key: string, value: string): string {
+  return key === 'specialty' ? specialtyLabel(value) : value;
+}
+
+/**
+ * Parses bare search words. `ownType` is the type the command already
+ * searches (`/observership`), whose name is then just ignored; `allowType`
+ * lets /opportunities take a type word.
+ */
+export function parseSearchWords(
+  words: readonly string[],
+  opts: { allowType: boolean; ownType?: ListingType },
+): Result<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const rest: string[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const word = words[i] ?? '';
+    const keyed = /^([A-Za-z][A-Za-z0-9_-]{0,31}):(.*)$/.exec(word);
+    if (keyed?.[1]) {
+      // An unknown `key:value`: hand it back so the framework names the unknown option.
+      out[keyed[1]] = keyed[2] ?? '';
+      i++;
+      continue;
+    }
+    const type = matchType(word);
+    if (type && (opts.allowType || type === opts.ownType)) {
+      if (opts.allowType) {
+        if (out.type && out.type !== type) {
+          return fail(
+            'SEARCH.TWO_TYPES',
+            `Pick one type: you wrote ${out.type} and ${type}. Example: /opportunities type:${type}`,
+          );
+        }
+        out.type = type;
+      }
+      i++;
+      continue;
+    }
+    const hit = flagAt(words, i) ?? placeAt(words, i);
+    if (!hit) {
+      if (!FILLER.has(word.toLowerCase())) rest.push(word);
+      i++;
+      continue;
+    }
+    const prior = out[hit.key];
+    if (prior !== undefined && prior !== hit.value && (hit.key === 'specialty' || hit.key === 'state')) {
+      const a = describe(hit.key, prior);
+      const b = describe(hit.key, hit.value);
+      return fail(
+        'SEARCH.TWO_VALUES',
+        `Pick one ${hit.key}: you wrote ${a} and ${b}. Search one at a time, e.g. ${hit.key}:${hit.value}`,
+        { option: hit.key },
+      );
+    }
+    out[hit.key] = hit.value;
+    i += hit.length;
+  }
+  if (rest.length > 0) out.q = rest.join(' ');
+  return ok(out);
+}

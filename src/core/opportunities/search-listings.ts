@@ -1,0 +1,188 @@
+import { customAlphabet } from 'nanoid';
+import type { CommandContext } from '../commands/command.ts';
+import { errorReply, type Reply, reply } from '../reply.ts';
+import { ok, type Result } from '../result.ts';
+import { expireDueListings } from './expire-listings.ts';
+import type { ListingPage } from './listing.port.ts';
+import type { ListingType } from './listing.ts';
+import { cleanLine } from './listing-text.ts';
+import {
+  activeFilters,
+  commandLine,
+  describeFilters,
+  type FilterName,
+  filterOption,
+  kindLabel,
+  type SearchFilters,
+  searchFiltersSchema,
+  toStoreSearch,
+  withoutFilter,
+} from './search-query.ts';
+import { PAGE_ACTION, pagePayload, searchReply } from './search-reply.ts';
+import { normaliseSpecialty } from './specialties.ts';
+import { normaliseState } from './us-states.ts';
+
+/** Option values of the search commands. */
+export interface SearchInput {
+  readonly type?: ListingType;
+  readonly specialty?: string;
+  readonly state?: string;
+  readonly city?: string;
+  readonly hands_on?: boolean;
+  readonly max_fee?: number;
+  readonly free?: boolean;
+  readonly no_usmle?: boolean;
+  readonly no_ecfmg?: boolean;
+  readonly lor?: boolean;
+  readonly deadline_before?: string;
+  readonly q?: string;
+}
+
+// why: a day covers a member paging through results over a working session; then "run it again"
+const SEARCH_TTL_MS = 24 * 60 * 60 * 1000;
+// why: 10 characters of 32 symbols: unguessable enough for a non-secret, short inside 100-char custom ids
+const newToken = customAlphabet('23456789abcdefghijkmnpqrstuvwxyz', 10);
+
+/** Option values -> normalised filters; an unknown specialty or state fails with suggestions. */
+export function toFilters(command: string, input: SearchInput): Result<SearchFilters> {
+  let specialty: string | undefined;
+  if (input.specialty !== undefined) {
+    const hit = normaliseSpecialty(input.specialty);
+    if (!hit.ok) return hit;
+    specialty = hit.value;
+  }
+  let state: string | undefined;
+  if (input.state !== undefined) {
+    const hit = normaliseState(input.state);
+    if (!hit.ok) return hit;
+    state = hit.value;
+  }
+  const filters: SearchFilters = {
+    command,
+    ...(input.type ? { type: input.type } : {}),
+    ...(specialty ? { specialty } : {}),
+    ...(state ? { state } : {}),
+    ...(input.city ? { city: cleanLine(input.city) } : {}),
+    ...(input.hands_on !== undefined ? { handsOn: input.hands_on } : {}),
+    ...(input.max_fee !== undefined ? { maxFee: input.max_fee } : {}),
+    ...(input.free ? { free: true } : {}),
+    ...(input.no_usmle ? { noUsmle: true } : {}),
+    ...(input.no_ecfmg ? { noEcfmg: true } : {}),
+    ...(input.lor ? { lor: true } : {}),
+    ...(input.deadline_before ? { deadlineBefore: input.deadline_before } : {}),
+    ...(input.q && cleanLine(input.q) !== '' ? { q: cleanLine(input.q) } : {}),
+  };
+  return ok(filters);
+}
+
+async function fetchPage(f: SearchFilters, pageNo: number, ctx: CommandContext): Promise<ListingPage> {
+  const size = ctx.deps.settings.pageSize;
+  const query = toStoreSearch(f, ctx.deps.settings.listingTimezone);
+  return ctx.deps.listings.search(query, ctx.now, { offset: (pageNo - 1) * size, count: size });
+}
+
+async function saveFilters(f: SearchFilters, ctx: CommandContext): Promise<string> {
+  const token = newToken();
+  await ctx.deps.listings.saveSearch(token, JSON.stringify(f), SEARCH_TTL_MS);
+  return token;
+}
+
+/** Finds the filter whose removal brings back the most listings. */
+async function loosen(
+  f: SearchFilters,
+  ctx: CommandContext,
+): Promise<{ name: FilterName; page: ListingPage } | undefined> {
+  let best: { name: FilterName; page: ListingPage } | undefined;
+  for (const name of activeFilters(f)) {
+    const query = toStoreSearch(withoutFilter(f, name), ctx.deps.settings.listingTimezone);
+    const page = await ctx.deps.listings.search(query, ctx.now, { offset: 0, count: 0 });
+    if (page.total > (best?.page.total ?? 0)) best = { name, page };
+  }
+  return best;
+}
+
+async function noMatchReply(f: SearchFilters, ctx: CommandContext): Promise<Reply> {
+  const kind = kindLabel(f).toLowerCase();
+  const described = describeFilters(f);
+  if (activeFilters(f).length === 0) {
+    return reply({
+      title: kindLabel(f),
+      text: `No ${kind} are open right now. Know one? Suggest it with /suggest and a moderator will review it.`,
+    });
+  }
+  const best = await loosen(f, ctx);
+  const intro = `No ${kind} match ${described}.`;
+  if (!best) {
+    return reply({
+      title: `${kindLabel(f)}: ${described}`,
+      text: `${intro} Removing any single filter still finds nothing; try fewer filters, e.g. /${f.command}${f.command === 'opportunities' && f.type ? ` type:${f.type}` : ''}.`,
+    });
+  }
+  const looser = withoutFilter(f, best.name);
+  const n = best.page.exact ? String(best.page.total) : `${best.page.total}+`;
+  const token = await saveFilters(looser, ctx);
+  return reply({
+    title: `${kindLabel(f)}: ${described}`,
+    text: `${intro} The filter that cut the most is ${filterOption(f, best.name)}: without it, ${n} listing${n === '1' ? '' : 's'} match. Try ${commandLine(looser)}`,
+    actions: [
+      {
+        action: PAGE_ACTION,
+        label: `Search without ${best.name}`,
+        payload: pagePayload(token, 1),
+        style: 'primary',
+      },
+    ],
+  });
+}
+
+/**
+ * Runs a search page: sweeps listings whose deadline has passed, reads the
+ * page (published only, deadline after now, nearest first, rolling last),
+ * and keeps the filters under a token when there are other pages.
+ */
+export async function runSearch(
+  f: SearchFilters,
+  pageNo: number,
+  ctx: CommandContext,
+  token?: string,
+): Promise<Reply> {
+  await expireDueListings(ctx.deps, ctx.now);
+  const page = await fetchPage(f, pageNo, ctx);
+  if (page.listings.length === 0) {
+    if (pageNo === 1) return noMatchReply(f, ctx);
+    return reply({
+      title: kindLabel(f),
+      text: `Page ${pageNo} is empty now: listings changed since this search. Run it again: ${commandLine(f)}`,
+    });
+  }
+  const keep = token ?? (page.hasMore ? await saveFilters(f, ctx) : undefined);
+  return searchReply(f, page, pageNo, ctx.deps.settings.pageSize, keep, ctx.now);
+}
+
+/** Handler body of every search command. */
+export async function searchCommand(
+  command: string,
+  input: SearchInput,
+  ctx: CommandContext,
+): Promise<Reply> {
+  const filters = toFilters(command, input);
+  if (!filters.ok) return errorReply(filters.code, filters.message);
+  return runSearch(filters.value, 1, ctx);
+}
+
+/** The `listing.page` button: `<token>.<page>`. */
+export async function pageAction(payload: string, ctx: CommandContext): Promise<Reply> {
+  const m = /^([a-z0-9]{4,20})\.(\d{1,4})$/.exec(payload);
+  if (!m?.[1] || !m[2] || Number(m[2]) < 1) {
+    return errorReply('SEARCH.BAD_PAGE', 'This button is not valid any more. Run the search again.');
+  }
+  const stored = await ctx.deps.listings.loadSearch(m[1]);
+  const parsed = stored ? searchFiltersSchema.safeParse(JSON.parse(stored)) : undefined;
+  if (!parsed?.success) {
+    return errorReply(
+      'SEARCH.EXPIRED',
+      'This search has expired (searches are kept for a day). Run the search again, e.g. /observership cardiology.',
+    );
+  }
+  return runSearch(parsed.data, Number(m[2]), ctx, m[1]);
+}

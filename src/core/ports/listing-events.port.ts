@@ -1,0 +1,30 @@
+/**
+ * What the reminders side needs to know about listings, kept small so the
+ * two domains meet at one narrow seam: the listings use cases call the hooks
+ * after a change; the reminders use cases read deadlines through the lookup.
+ */
+export interface ListingDeadlineInfo {
+  readonly id: string;
+  readonly title: string;
+  /** Deadline instant in UTC ms; null for rolling admissions. */
+  readonly deadlineAt: number | null;
+  readonly status: 'pending' | 'published' | 'withdrawn' | 'expired';
+}
+
+export interface ListingLookup {
+  getDeadlineInfo(listingId: string): Promise<ListingDeadlineInfo | undefined>;
+}
+
+/** Called by listing use cases after a moderator changes a listing. */
+export interface ListingChangeHooks {
+  /** The deadline moved (or became rolling): move every member's deadline reminders. */
+  deadlineChanged(listing: ListingDeadlineInfo): Promise<void>;
+  /** The listing was withdrawn or expired: remove its reminders and tell each member once. */
+  listingWithdrawn(listing: ListingDeadlineInfo, reason: string): Promise<void>;
+}
+
+/** Hooks that do nothing, until the reminders side is wired. */
+export const noListingHooks: ListingChangeHooks = {
+  async deadlineChanged() {},
+  async listingWithdrawn() {},
+};

@@ -1,0 +1,49 @@
+import type { CommandContext } from '../commands/command.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { parseWhen } from '../time/parse-when.ts';
+import { placeReminder } from './place-reminder.ts';
+import { wallOf } from './recurrence.ts';
+import { MAX_PENDING_PER_MEMBER, type Reminder, type Repeat } from './reminder.ts';
+
+/** What `/remind` asks for. */
+export interface ReminderRequest {
+  readonly when: string;
+  readonly what: string;
+  readonly repeat?: Repeat;
+}
+
+/**
+ * Creates a member's reminder: `when` is read in their zone (natural language,
+ * see parseWhen), a repeat keeps the wall-clock time of the first occurrence,
+ * and quiet hours may defer delivery. Fails with the parser's `WHEN.*` codes or
+ * `REMINDER.TOO_MANY`.
+ */
+export async function createReminder(
+  ctx: CommandContext,
+  req: ReminderRequest,
+): Promise<Result<{ reminder: Reminder; note?: string }>> {
+  const when = parseWhen(req.when, { zone: ctx.zone, now: ctx.now });
+  if (!when.ok) return when;
+  const { store } = ctx.deps.reminders;
+  if ((await store.countPending(ctx.actor.userId)) >= MAX_PENDING_PER_MEMBER) {
+    return fail(
+      'REMINDER.TOO_MANY',
+      `You already have ${MAX_PENDING_PER_MEMBER} pending reminders. Cancel some first: /reminders shows them, /reminder-cancel id:<id> removes one.`,
+    );
+  }
+  const at = when.value.at;
+  const reminder: Reminder = {
+    id: store.newId(),
+    userId: ctx.actor.userId,
+    communityId: ctx.actor.communityId,
+    kind: 'custom',
+    text: req.what,
+    status: 'pending',
+    dueAt: at,
+    fireAt: at,
+    createdAt: ctx.now,
+    ...(req.repeat ? { repeat: req.repeat, wall: wallOf(at, ctx.zone), occurrence: 0 } : {}),
+  };
+  const placed = await placeReminder(ctx.deps, reminder);
+  return ok(when.value.note ? { reminder: placed, note: when.value.note } : { reminder: placed });
+}

@@ -1,0 +1,70 @@
+import { DateTime } from 'luxon';
+import { fromWallClock, type WallClock } from '../time/parse-when.ts';
+import type { Repeat } from './reminder.ts';
+
+const UNIT: Record<Repeat, 'days' | 'weeks' | 'months'> = {
+  daily: 'days',
+  weekly: 'weeks',
+  monthly: 'months',
+};
+/** why: a daily reminder missed for two years is 730 steps; beyond that something is wrong. */
+const MAX_STEPS = 5_000;
+
+/** The wall-clock fields of an instant in a zone (to the second; "in 5 seconds" may repeat daily). */
+export function wallOf(atMs: number, zone: string): WallClock {
+  const d = DateTime.fromMillis(atMs, { zone });
+  return { year: d.year, month: d.month, day: d.day, hour: d.hour, minute: d.minute, second: d.second };
+}
+
+/** The instant of a wall-clock time in a zone (DST gaps move forward, repeated times take the first). */
+export function wallAt(wc: WallClock, zone: string): number {
+  return fromWallClock({ ...wc, second: wc.second ?? 0, millisecond: 0 }, zone).at;
+}
+
+/**
+ * The wall-clock time of occurrence `n` of a repeat: the anchor's date plus `n`
+ * days/weeks/months, at the anchor's time of day. Counting from the anchor (not
+ * from the previous occurrence) keeps a monthly reminder on the 31st from
+ * drifting to the 28th after February.
+ */
+export function occurrenceWall(anchor: WallClock, repeat: Repeat, n: number): WallClock {
+  const date = DateTime.fromObject(
+    { year: anchor.year, month: anchor.month, day: anchor.day },
+    { zone: 'UTC' },
+  ).plus({
+    [UNIT[repeat]]: n,
+  });
+  return { ...anchor, year: date.year, month: date.month, day: date.day };
+}
+
+/** The instant of occurrence `n`, read in `zone`: 09:00 stays 09:00 across daylight-saving changes. */
+export function occurrenceAt(anchor: WallClock, repeat: Repeat, n: number, zone: string): number {
+  return wallAt(occurrenceWall(anchor, repeat, n), zone);
+}
+
+/** True when two wall-clock times name the same minute and second. */
+export function sameWall(a: WallClock, b: WallClock): boolean {
+  return (
+    a.year === b.year &&
+    a.month === b.month &&
+    a.day === b.day &&
+    a.hour === b.hour &&
+    a.minute === b.minute &&
+    (a.second ?? 0) === (b.second ?? 0)
+  );
+}
+
+/** The first occurrence after occurrence `n` that is later than `after` (missed ones are skipped). */
+export function nextOccurrence(
+  anchor: WallClock,
+  repeat: Repeat,
+  n: number,
+  zone: string,
+  after: number,
+): { n: number; at: number } {
+  for (let k = n + 1; k <= n + MAX_STEPS; k++) {
+    const at = occurrenceAt(anchor, repeat, k, zone);
+    if (at > after) return { n: k, at };
+  }
+  throw new Error(`no occurrence of a ${repeat} reminder within ${MAX_STEPS} steps`);
+}

@@ -1,0 +1,16 @@
+import type { CommandContext } from '../commands/command.ts';
+
+/**
+ * A member who was marked undeliverable and now runs a reminder command is
+ * back: clear the mark so deliveries resume, and say why they may have missed
+ * messages. Returns that sentence, or undefined when there was nothing to clear.
+ */
+export async function welcomeBack(ctx: CommandContext): Promise<string | undefined> {
+  const user = await ctx.deps.userSettings.getUser(ctx.actor.userId);
+  if (!user.undeliverable) return undefined;
+  await ctx.deps.userSettings.updateUser(ctx.actor.userId, { undeliverable: undefined });
+  return (
+    `Earlier I could not send you a direct message (${user.undeliverable.reason}), so reminders were skipped. ` +
+    'Please allow direct messages from this community; I will try again from now on.'
+  );
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { CoreLogger } from '../core/ports/logger.port.ts';
+import { abandonOccurrence, type DeliveryDeps, deliverReminder } from '../core/reminders/deliver-reminder.ts';
+import { queuePrefix, REMINDER_QUEUE, type ReminderJobData } from './queue-prefix.ts';
+import { KEEP_FAILED } from './reminder-scheduler.ts';
+
+/** How the reminder worker runs; the first three come from settings.json `delivery`. */
+export interface ReminderWorkerOptions {
+  readonly appPrefix: string;
+  /** Parallel deliveries in this process. */
+  readonly concurrency: number;
+  /** Messages per second across all workers of the queue (0 = no limit). */
+  readonly maxPerSecond: number;
+  /** Attempts per occurrence (must match the producer's). */
+  readonly attempts: number;
+  /** From this lateness on, the DM says it is late. */
+  readonly lateAfterMs: number;
+  /** Pause every worker of the queue this long after a platform 429 (the producer's queue does it). */
+  readonly pauseQueue?: (ms: number) => Promise<void>;
+  /** Lock and stall detection; shorter in tests so a killed worker's job comes back fast. */
+  readonly lockDurationMs?: number;
+  readonly stalledIntervalMs?: number;
+}
+
+/** A transient platform failure; carries the platform's requested wait for the backoff strategy. */
+export class TransientDeliveryError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'TransientDeliveryError';
+  }
+}
+
+/** why: 1 s, 2 s, 4 s ... capped at 5 min: 8 attempts span ~4 minutes of a platform outage, then give up. */
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+/** Exponential backoff with jitter, or exactly what the platform asked for (429 `retry_after`). */
+export function platformBackoff(attemptsMade: number, _type?: string, err?: Error): number {
+  const asked = err instanceof TransientDeliveryError ? err.retryAfterMs : undefined;
+  if (asked !== undefined) return Math.max(asked, 50);
+  const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attemptsMade - 1));
+  return Math.round(exp * (0.8 + Math.random() * 0.4)); // why: ±20% jitter spreads a burst of retries
+}
+
+/** The processor: one call to the delivery use case, its result mapped to BullMQ's retry semantics. */
+export function reminderProcessor(deps: DeliveryDeps, opts: ReminderWorkerOptions) {
+  return async (job: Job<ReminderJobData>): Promise<string> => {
+    const res = await deliverReminder(deps, {
+      reminderId: job.data.r,
+      at: job.data.at,
+      token: `${job.attemptsStarted}.${randomUUID().slice(0, 8)}`,
+      lateAfterMs: opts.lateAfterMs,
+    });
+    switch (res.kind) {
+      case 'sent':
+      case 'skipped':
+      case 'deferred':
+        return res.kind;
+      case 'undeliverable':
+        throw new UnrecoverableError(`member cannot be messaged: ${res.reason}`);
+      case 'retry': {
+        if (res.retryAfterMs && opts.pauseQueue && opts.maxPerSecond > 0)
+          await opts.pauseQueue(res.retryAfterMs);
+        if (job.attemptsMade + 1 >= opts.attempts) {
+          await abandonOccurrence(deps, job.data.r, job.data.at);
+          throw new UnrecoverableError(`gave up after ${opts.attempts} attempts: ${res.reason}`);
+        }
+        throw new TransientDeliveryError(res.reason, res.retryAfterMs);
+      }
+    }
+  };
+}
+
+/**
+ * Starts the reminder worker on its own connection (`maxRetriesPerRequest:
+ * null`, as BullMQ requires for blocking calls), with the configured
+ * concurrency and a queue-wide rate limiter so a burst of due reminders drains
+ * at the platform's allowed rate instead of provoking 429s.
+ */
+export function startReminderWorker(
+  deps: DeliveryDeps,
+  connection: Redis,
+  opts: ReminderWorkerOptions,
+  logger: CoreLogger,
+): Worker<ReminderJobData, string> {
+  const worker = new Worker<ReminderJobData, string>(REMINDER_QUEUE, reminderProcessor(deps, opts), {
+    connection,
+    prefix: queuePrefix(opts.appPrefix),
+    concurrency: opts.concurrency,
+    ...(opts.maxPerSecond > 0 ? { limiter: { max: opts.maxPerSecond, duration: 1_000 } } : {}),
+    settings: { backoffStrategy: platformBackoff },
+    removeOnComplete: { count: 0 },
+    removeOnFail: KEEP_FAILED,
+    // why: a killed worker's job is back after one lock period; 2 stalls are tolerated before failing it.
+    maxStalledCount: 2,
+    ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
+    ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
+  });
+  worker.on('error', (err) => logger.error({ err: err.message }, 'reminder worker error'));
+  worker.on('failed', (job, err) => {
+    logger.warn({ job: job?.id, attempts: job?.attemptsMade, err: err.message }, 'reminder delivery failed');
+  });
+  return worker;
+}

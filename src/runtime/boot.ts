@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { type Env, parseEnv } from '../config/env.ts';
+import { loadFaqFiles } from '../config/faq-files.ts';
+import { loadSettingsFile, type SettingsFile } from '../config/settings-file.ts';
+import type { FaqEntry } from '../core/faq/faq-entry.ts';
+import { createLogger } from '../logger.ts';
+
+/** Thrown for a configuration problem: the CLI prints the message alone and exits 2. */
+export class ConfigError extends Error {}
+
+export interface BootConfig {
+  readonly env: Env;
+  readonly settings: SettingsFile;
+  readonly logger: Logger;
+  /** The shipped FAQ entries from `<config>/faq/*.md`, checked (ids, links, lengths). */
+  readonly faq: readonly FaqEntry[];
+}
+
+/** Reads and validates the environment and `config/settings.json`; a problem is one line. */
+export async function loadBootConfig(
+  source: Readonly<Record<string, string | undefined>>,
+): Promise<BootConfig> {
+  const env = parseEnv(source);
+  if (!env.ok) throw new ConfigError(`Configuration error: ${env.message}`);
+  const settings = await loadSettingsFile(env.value.IMGBOT_CONFIG_DIR);
+  if (!settings.ok) throw new ConfigError(`Configuration error: ${settings.message}`);
+  const faq = await loadFaqFiles(join(env.value.IMGBOT_CONFIG_DIR, 'faq'));
+  if (!faq.ok) throw new ConfigError(`Configuration error: ${faq.message}`);
+  const withZone = env.value.DEFAULT_TIMEZONE
+    ? { ...settings.value, defaultTimezone: env.value.DEFAULT_TIMEZONE }
+    : settings.value;
+  return { env: env.value, settings: withZone, logger: createLogger(env.value.LOG_LEVEL), faq: faq.value };
+}
+
+/**
+ * Runs `stop` once on the first SIGINT/SIGTERM (stop taking input, finish
+ * in-flight work, close Redis); a second signal exits at once.
+ */
+export function onShutdownSignal(logger: Logger, stop: (signal: string) => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    stop(signal).then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', handler);
+  process.once('SIGTERM', handler);
+}

@@ -1,0 +1,55 @@
+import type { App } from '../app.ts';
+import { awaitDueReminders } from '../jobs/await-pending.ts';
+import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
+import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
+import { openRedis } from '../store/redis-connection.ts';
+import type { BootConfig } from './boot.ts';
+
+/** Background parts started beside the adapters: job workers, schedulers. */
+export interface Services {
+  /** Waits (bounded) until deliveries due soon to this user are done. */
+  awaitPendingDeliveries(userId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** why: a piped shell session waits at most this long for DMs due after its last command. */
+const SHELL_GRACE_MS = 15_000;
+/** why: later than this after its time, a DM says it is late (the bot was down or far behind). */
+const LATE_AFTER_MS = 60_000;
+
+/**
+ * Starts the job workers for this process (`imgbot worker` runs only this):
+ * the reminder worker on its own blocking connection, sized by settings.json
+ * `delivery`, after re-adding any job a crash may have lost. Reminders that
+ * came due while everything was down are then delivered at once, marked late.
+ */
+export async function startServices(
+  app: App,
+  _boot: BootConfig,
+  overrides: Partial<ReminderWorkerOptions> = {},
+): Promise<Services> {
+  const { deps, options } = app;
+  const connection = openRedis(options.redisUrl, 'worker');
+  connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker connection error'));
+  const restored = await reconcileReminders(deps.reminders.store, app.reminderScheduler);
+  const worker = startReminderWorker(
+    deps,
+    connection,
+    {
+      appPrefix: options.prefix,
+      ...options.settings.delivery,
+      lateAfterMs: LATE_AFTER_MS,
+      pauseQueue: (ms) => app.reminderScheduler.queue.rateLimit(ms),
+      ...overrides,
+    },
+    deps.logger,
+  );
+  deps.logger.debug({ pending: restored }, 'reminder worker started');
+  return {
+    awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
+    async close() {
+      await worker.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import { createApp } from '../app.ts';
+import { ShellNotifier } from '../bots/shell/shell-notifier.ts';
+import { runShellSession } from '../bots/shell/shell-session.ts';
+import { loadBootConfig, onShutdownSignal } from './boot.ts';
+import { ensureRedis } from './private-redis.ts';
+import { startServices } from './services.ts';
+
+export interface ShellCliOptions {
+  readonly user: string;
+  readonly mod: boolean;
+  readonly json: boolean;
+  readonly tz?: string;
+}
+
+/** `imgbot shell`: the local adapter on this terminal, with workers so reminders arrive here. */
+export async function shellCommand(
+  source: Readonly<Record<string, string | undefined>>,
+  opts: ShellCliOptions,
+): Promise<void> {
+  const boot = await loadBootConfig(source);
+  const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
+  const app = createApp({
+    redisUrl: boot.env.REDIS_URL,
+    prefix: boot.env.IMGBOT_PREFIX,
+    settings: boot.settings,
+    logger: boot.logger,
+    faqEntries: boot.faq,
+  });
+  await runShellOn(app, boot, opts, async () => redis.stop());
+}
+
+/** Runs a shell session on stdin/stdout over an app, then releases everything. */
+export async function runShellOn(
+  app: ReturnType<typeof createApp>,
+  boot: Awaited<ReturnType<typeof loadBootConfig>>,
+  opts: ShellCliOptions,
+  after: () => Promise<void>,
+): Promise<void> {
+  const notifier = new ShellNotifier();
+  app.notifier.register('shell', notifier);
+  const services = await startServices(app, boot);
+  const stopAll = async () => {
+    await services.close();
+    await app.close();
+    await after();
+  };
+  // On a signal, stop reading; the session then drains and the code below closes everything.
+  onShutdownSignal(boot.logger, async () => {
+    process.stdin.destroy();
+  });
+  if (opts.tz) await app.deps.userSettings.updateUser(`shell:${opts.user}`, { zone: opts.tz });
+  await runShellSession(
+    {
+      env: { deps: app.deps, registry: app.registry },
+      notifier,
+      awaitPendingDeliveries: (userId) => services.awaitPendingDeliveries(userId),
+    },
+    {
+      user: opts.user,
+      moderator: opts.mod,
+      json: opts.json,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json,
+    },
+  );
+  await stopAll();
+  boot.logger.flush?.();
+  process.exitCode = 0;
+}

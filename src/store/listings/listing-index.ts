@@ -1,0 +1,91 @@
+import type { Listing } from '../../core/opportunities/listing.ts';
+import { cityKey, indexWords, titleKey } from '../../core/opportunities/listing-text.ts';
+
+/**
+ * Which index keys a listing belongs to, given its status. The save script
+ * stores this list beside the record, so the next save (or a removal) takes
+ * the listing out of exactly the keys it was in, in the same atomic step.
+ *
+ * Key names are relative to the listings base (`<prefix>{listings}:`):
+ * - `all` (ZSET, every listing by posting time) and `queue` (ZSET, pending);
+ * - search indexes, published listings only: `zall` and `zt:<type>` (ZSET by
+ *   deadline order), `zfee` (ZSET by fee), SETs `sp:<specialty>`,
+ *   `st:<state>`, `ci:<city>`, `ho:1|0`, `free`, `nousmle`, `noecfmg`, `lor`,
+ *   `w:<word>` (free text), and `tlex` (title word-prefix autocomplete).
+ */
+export type IndexEntry =
+  | { readonly kind: 's'; readonly key: string }
+  | { readonly kind: 'z'; readonly key: string; readonly score: number }
+  | { readonly kind: 'l'; readonly key: string; readonly member: string };
+
+/**
+ * Rolling listings sort after every dated one, newest first: score
+ * `ROLLING_BASE - postedAt`. why 9e15: above any deadline in ms (year 2255 is
+ * ~9e12) yet below 2^53, so scores stay exact integers in Redis doubles.
+ */
+export const ROLLING_BASE = 9e15;
+
+/** Separator between a title suffix and the id in `tlex` members (sorts after letters/digits). */
+export const LEX_SEPARATOR = '|';
+
+// why: titles are short; 8 word-suffixes covers every word a member would start typing
+const MAX_TITLE_SUFFIXES = 8;
+
+/** The position of a listing in the deadline order. */
+export function sortScore(listing: Pick<Listing, 'deadlineAt' | 'postedAt'>): number {
+  return listing.deadlineAt ?? ROLLING_BASE - listing.postedAt;
+}
+
+function titleSuffixes(title: string): string[] {
+  const words = titleKey(title)
+    .split(' ')
+    .filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < words.length && i < MAX_TITLE_SUFFIXES; i++) out.push(words.slice(i).join(' '));
+  return out;
+}
+
+function searchEntries(l: Listing): IndexEntry[] {
+  const score = sortScore(l);
+  const entries: IndexEntry[] = [
+    { kind: 'z', key: 'zall', score },
+    { kind: 'z', key: `zt:${l.type}`, score },
+    { kind: 'z', key: 'zfee', score: l.feeUsd },
+    { kind: 's', key: `ho:${l.handsOn ? 1 : 0}` },
+    { kind: 's', key: `ci:${cityKey(l.city)}` },
+  ];
+  for (const s of l.specialties) entries.push({ kind: 's', key: `sp:${s}` });
+  if (l.state !== '') entries.push({ kind: 's', key: `st:${l.state}` });
+  if (l.feeUsd === 0) entries.push({ kind: 's', key: 'free' });
+  if (!l.requirements.step1 && !l.requirements.step2ck) entries.push({ kind: 's', key: 'nousmle' });
+  if (!l.requirements.ecfmg) entries.push({ kind: 's', key: 'noecfmg' });
+  if (l.lorPossible) entries.push({ kind: 's', key: 'lor' });
+  for (const w of indexWords([l.title, l.institution, l.city, l.description].join(' '))) {
+    entries.push({ kind: 's', key: `w:${w}` });
+  }
+  for (const suffix of titleSuffixes(l.title)) {
+    entries.push({ kind: 'l', key: 'tlex', member: `${suffix}${LEX_SEPARATOR}${l.id}` });
+  }
+  return entries;
+}
+
+/** Every index entry of a listing in its current status. */
+export function indexEntries(l: Listing): IndexEntry[] {
+  const entries: IndexEntry[] = [{ kind: 'z', key: 'all', score: l.postedAt }];
+  if (l.status === 'pending') entries.push({ kind: 'z', key: 'queue', score: l.postedAt });
+  if (l.status === 'published') entries.push(...searchEntries(l));
+  return entries;
+}
+
+/** The entries as the save script reads them: one per line, tab-separated. */
+export function encodeEntries(entries: readonly IndexEntry[]): string {
+  return entries
+    .map((e) =>
+      e.kind === 's'
+        ? `s\t${e.key}`
+        : e.kind === 'z'
+          ? `z\t${e.key}\t${e.score}`
+          : `l\t${e.key}\t${e.member}`,
+    )
+    .join('\n');
+}

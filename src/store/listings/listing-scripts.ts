@@ -1,0 +1,187 @@
+/**
+ * Lua scripts of the listings store. Every listing key lives under one hash
+ * tag (`{listings}`), so the scripts may touch the index keys a record names
+ * (one slot on a cluster too). Scripts run atomically: a listing is stored
+ * whole with its index entries or not at all.
+ */
+
+/** Applies index entries (`s|z|l <TAB> rel [<TAB> extra]` per line) as adds or removals. */
+const APPLY = `
+local function apply(base, id, entries, add)
+  for line in string.gmatch(entries, '[^\\n]+') do
+    local kind, rel, extra = string.match(line, '^(%a)\\t([^\\t]+)\\t?(.*)$')
+    local key = base .. rel
+    if kind == 's' then
+      if add then redis.call('SADD', key, id) else redis.call('SREM', key, id) end
+    elseif kind == 'z' then
+      if add then redis.call('ZADD', key, extra, id) else redis.call('ZREM', key, id) end
+    elseif kind == 'l' then
+      if add then redis.call('ZADD', key, 0, extra) else redis.call('ZREM', key, extra) end
+    end
+  end
+end
+`;
+
+/**
+ * KEYS[1] record hash. ARGV: base, id, expected revision ('' = any, '0' = must
+ * be new), new revision, JSON, encoded entries. Returns 1, or 0 on a conflict.
+ */
+export const SAVE_SCRIPT = `${APPLY}
+local current = redis.call('HGET', KEYS[1], 'r') or '0'
+if ARGV[3] ~= '' and current ~= ARGV[3] then return 0 end
+local old = redis.call('HGET', KEYS[1], 'x')
+if old then apply(ARGV[1], ARGV[2], old, false) end
+apply(ARGV[1], ARGV[2], ARGV[6], true)
+redis.call('HSET', KEYS[1], 'j', ARGV[5], 'x', ARGV[6], 'r', ARGV[4])
+return 1
+`;
+
+/** KEYS[1] record hash. ARGV: base, id. Removes the record and its index entries. */
+export const REMOVE_SCRIPT = `${APPLY}
+local old = redis.call('HGET', KEYS[1], 'x')
+if old then apply(ARGV[1], ARGV[2], old, false) end
+redis.call('DEL', KEYS[1])
+return 1
+`;
+
+/**
+ * One search page in one round trip. ARGV: base, sorted index (rel), min score
+ * (exclusive: now), max ('+inf' or '(<n>'), max fee ('' = none), offset,
+ * count, small-intersection threshold, then the SET filters (rel).
+ *
+ * Strategy, cheapest first:
+ * 1. no SET or fee filter: a range read of the sorted index (exact count);
+ * 2. a filter SET is empty: nothing matches;
+ * 3. the SETs' intersection with the sorted index is small (ZINTERCARD with a
+ *    LIMIT, skipped when a SET is already small): ZINTER materialises it in
+ *    deadline order, Lua keeps the range and fee (exact count);
+ * 4. the fee filter is the small one: check its members (exact count);
+ * 5. broad filters: walk the sorted index from the first live deadline,
+ *    checking SET membership, until the page plus one more is found (count is
+ *    exact only if the walk ran out).
+ * Returns total, exact (0/1), hasMore (0/1), then id, JSON pairs of the page.
+ */
+export const SEARCH_SCRIPT = `
+local base = ARGV[1]
+local zkey = base .. ARGV[2]
+local lo = tonumber(ARGV[3])
+local maxS = ARGV[4]
+local maxNum = math.huge
+if maxS ~= '+inf' then maxNum = tonumber(string.sub(maxS, 2)) end
+local maxFee = tonumber(ARGV[5])
+local offset = tonumber(ARGV[6])
+local count = tonumber(ARGV[7])
+local small = tonumber(ARGV[8])
+local feeKey = base .. 'zfee'
+local sets = {}
+for i = 9, #ARGV do sets[#sets + 1] = base .. ARGV[i] end
+
+local function reply(total, exact, hasMore, ids)
+  local out = {total, exact and 1 or 0, hasMore and 1 or 0}
+  for i = 1, #ids do
+    out[#out + 1] = ids[i]
+    out[#out + 1] = redis.call('HGET', base .. 'L:' .. ids[i], 'j') or ''
+  end
+  return out
+end
+local function page(list)
+  local ids = {}
+  for i = offset + 1, math.min(#list, offset + count) do ids[#ids + 1] = list[i] end
+  return reply(#list, true, #list > offset + count, ids)
+end
+local function feeOk(id)
+  if not maxFee then return true end
+  local f = redis.call('ZSCORE', feeKey, id)
+  return f ~= false and tonumber(f) <= maxFee
+end
+local function inSets(id)
+  for i = 1, #sets do
+    if redis.call('SISMEMBER', sets[i], id) == 0 then return false end
+  end
+  return true
+end
+
+if #sets == 0 and not maxFee then
+  local total = redis.call('ZCOUNT', zkey, '(' .. lo, maxS)
+  local ids = {}
+  if count > 0 then ids = redis.call('ZRANGEBYSCORE', zkey, '(' .. lo, maxS, 'LIMIT', offset, count) end
+  return reply(total, true, total > offset + #ids, ids)
+end
+
+local smallest = math.huge
+for i = 1, #sets do
+  local n = redis.call('SCARD', sets[i])
+  if n == 0 then return reply(0, true, false, {}) end
+  if n < smallest then smallest = n end
+end
+
+local inter = nil
+if #sets > 0 then
+  if smallest > small then
+    local args = {'ZINTERCARD', 1 + #sets, zkey}
+    for i = 1, #sets do args[#args + 1] = sets[i] end
+    args[#args + 1] = 'LIMIT'
+    args[#args + 1] = small
+    inter = redis.call(unpack(args))
+  end
+  if smallest <= small or inter < small then
+    local args = {'ZINTER', 1 + #sets, zkey}
+    for i = 1, #sets do args[#args + 1] = sets[i] end
+    args[#args + 1] = 'WEIGHTS'
+    args[#args + 1] = 1
+    for i = 1, #sets do args[#args + 1] = 0 end
+    args[#args + 1] = 'WITHSCORES'
+    local rows = redis.call(unpack(args))
+    local list = {}
+    for i = 1, #rows, 2 do
+      local s = tonumber(rows[i + 1])
+      if s > lo and s < maxNum and feeOk(rows[i]) then list[#list + 1] = rows[i] end
+    end
+    return page(list)
+  end
+end
+
+if maxFee then
+  local n = redis.call('ZCOUNT', feeKey, '-inf', maxFee)
+  if n == 0 then return reply(0, true, false, {}) end
+  if n <= small then
+    local rows = {}
+    for _, id in ipairs(redis.call('ZRANGEBYSCORE', feeKey, '-inf', maxFee)) do
+      local s = redis.call('ZSCORE', zkey, id)
+      if s then
+        s = tonumber(s)
+        if s > lo and s < maxNum and inSets(id) then rows[#rows + 1] = {s, id} end
+      end
+    end
+    table.sort(rows, function(a, b) if a[1] ~= b[1] then return a[1] < b[1] end return a[2] < b[2] end)
+    local list = {}
+    for i = 1, #rows do list[i] = rows[i][2] end
+    return page(list)
+  end
+end
+
+local need = offset + count + 1
+local chunk = math.min(1000, math.max(64, need * 2))
+local rank = redis.call('ZCOUNT', zkey, '-inf', lo)
+local matches = {}
+local done = false
+while not done and #matches < need do
+  local batch = redis.call('ZRANGE', zkey, rank, rank + chunk - 1, 'WITHSCORES')
+  if #batch < chunk * 2 then done = true end
+  for i = 1, #batch, 2 do
+    if tonumber(batch[i + 1]) >= maxNum then done = true break end
+    local id = batch[i]
+    if inSets(id) and feeOk(id) then
+      matches[#matches + 1] = id
+      if #matches >= need then break end
+    end
+  end
+  rank = rank + chunk
+end
+local ids = {}
+for i = offset + 1, math.min(#matches, offset + count) do ids[#ids + 1] = matches[i] end
+if #matches < need then return reply(#matches, true, false, ids) end
+local total = #matches
+if inter and not maxFee and maxS == '+inf' and inter > total then total = inter end
+return reply(total, false, true, ids)
+`;

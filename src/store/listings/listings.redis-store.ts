@@ -1,0 +1,196 @@
+import type { Redis } from 'ioredis';
+import type {
+  ListingPage,
+  ListingReport,
+  ListingSearch,
+  ListingsPort,
+} from '../../core/opportunities/listing.port.ts';
+import { type Listing, listingSchema } from '../../core/opportunities/listing.ts';
+import type { ListingDeadlineInfo, ListingLookup } from '../../core/ports/listing-events.port.ts';
+import type { Keys } from '../keys.ts';
+import { encodeEntries, indexEntries, LEX_SEPARATOR } from './listing-index.ts';
+import { RedisListingReports } from './listing-reports.redis.ts';
+import { REMOVE_SCRIPT, SAVE_SCRIPT, SEARCH_SCRIPT } from './listing-scripts.ts';
+
+/**
+ * Below this many candidates a search materialises the whole match list (exact
+ * count); above it, it walks the deadline order and stops after the page.
+ * why 2000: ZINTER of 2,000 members plus a Lua pass costs well under a
+ * millisecond, while walking stays short for filters that broad.
+ */
+const SMALL_INTERSECTION = 2000;
+
+interface ListingScripts {
+  listingSave(key: string, ...args: (string | number)[]): Promise<number>;
+  listingRemove(key: string, ...args: string[]): Promise<number>;
+  listingSearch(...args: (string | number)[]): Promise<(string | number)[]>;
+}
+
+function withScripts(redis: Redis): Redis & ListingScripts {
+  const r = redis as Redis & Partial<ListingScripts>;
+  if (!r.listingSave) {
+    redis.defineCommand('listingSave', { numberOfKeys: 1, lua: SAVE_SCRIPT });
+    redis.defineCommand('listingRemove', { numberOfKeys: 1, lua: REMOVE_SCRIPT });
+    redis.defineCommand('listingSearch', { numberOfKeys: 0, lua: SEARCH_SCRIPT });
+  }
+  return redis as Redis & ListingScripts;
+}
+
+/** Parses a stored record; a record that no longer fits the schema is skipped, not fatal. */
+function parseListing(raw: string | null | undefined): Listing | undefined {
+  if (!raw) return undefined;
+  const parsed = listingSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The set filters of a search, as index keys relative to the base. */
+function setFilters(q: ListingSearch): string[] {
+  const sets: string[] = [];
+  if (q.specialty) sets.push(`sp:${q.specialty}`);
+  if (q.state) sets.push(`st:${q.state}`);
+  if (q.city) sets.push(`ci:${q.city}`);
+  if (q.handsOn !== undefined) sets.push(`ho:${q.handsOn ? 1 : 0}`);
+  if (q.free) sets.push('free');
+  if (q.noUsmle) sets.push('nousmle');
+  if (q.noEcfmg) sets.push('noecfmg');
+  if (q.lor) sets.push('lor');
+  for (const w of q.words ?? []) sets.push(`w:${w}`);
+  return sets;
+}
+
+/**
+ * Listings on Redis: one HASH per listing (`L:<id>`: JSON, index entries,
+ * revision) plus secondary indexes (see listing-index.ts), all under
+ * `<prefix>{listings}:`. Searches never scan all listings.
+ */
+export class RedisListingsStore implements ListingsPort, ListingLookup {
+  private readonly redis: Redis & ListingScripts;
+  readonly base: string;
+  private readonly reports: RedisListingReports;
+
+  constructor(redis: Redis, keys: Keys) {
+    this.redis = withScripts(redis);
+    this.base = `${keys.k('{listings}')}:`;
+    this.reports = new RedisListingReports(redis, this.base);
+  }
+
+  private recordKey(id: string): string {
+    return `${this.base}L:${id}`;
+  }
+
+  async get(id: string): Promise<Listing | undefined> {
+    return parseListing(await this.redis.hget(this.recordKey(id), 'j'));
+  }
+
+  async getMany(ids: readonly string[]): Promise<(Listing | undefined)[]> {
+    if (ids.length === 0) return [];
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hget(this.recordKey(id), 'j');
+    const results = (await pipe.exec()) ?? [];
+    return results.map(([err, raw]) => (err ? undefined : parseListing(raw as string | null)));
+  }
+
+  async save(listing: Listing, expectedRev?: number): Promise<boolean> {
+    const entries = encodeEntries(indexEntries(listing));
+    const done = await this.redis.listingSave(
+      this.recordKey(listing.id),
+      this.base,
+      listing.id,
+      expectedRev === undefined ? '' : String(expectedRev),
+      String(listing.rev),
+      JSON.stringify(listing),
+      entries,
+    );
+    return done === 1;
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.redis.listingRemove(this.recordKey(id), this.base, id);
+  }
+
+  async search(q: ListingSearch, now: number, page: { offset: number; count: number }): Promise<ListingPage> {
+    const reply = await this.redis.listingSearch(
+      this.base,
+      q.type ? `zt:${q.type}` : 'zall',
+      now,
+      q.deadlineBefore === undefined ? '+inf' : `(${q.deadlineBefore}`,
+      q.maxFee === undefined ? '' : q.maxFee,
+      page.offset,
+      page.count,
+      SMALL_INTERSECTION,
+      ...setFilters(q),
+    );
+    const [total, exact, hasMore, ...pairs] = reply;
+    const listings: Listing[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const listing = parseListing(pairs[i + 1] as string);
+      if (listing) listings.push(listing);
+    }
+    return { listings, total: Number(total), exact: exact === 1, hasMore: hasMore === 1 };
+  }
+
+  async dueForExpiry(now: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(`${this.base}zall`, '-inf', now, 'LIMIT', 0, limit);
+  }
+
+  async pending(offset: number, count: number): Promise<{ listings: Listing[]; total: number }> {
+    const [ids, total] = await Promise.all([
+      this.redis.zrange(`${this.base}queue`, offset, String(offset + count - 1)),
+      this.redis.zcard(`${this.base}queue`),
+    ]);
+    const listings = (await this.getMany(ids)).filter((l): l is Listing => l !== undefined);
+    return { listings, total };
+  }
+
+  async completeTitles(prefix: string, limit: number): Promise<{ id: string; title: string }[]> {
+    const start = prefix === '' ? '-' : `[${prefix}`;
+    const end = prefix === '' ? '+' : `(${prefix}\xff`;
+    // why 4x: one listing has up to 8 suffix entries; ask for more, keep distinct ids
+    const members = await this.redis.zrangebylex(`${this.base}tlex`, start, end, 'LIMIT', 0, limit * 4);
+    const ids = [...new Set(members.map((m) => m.slice(m.lastIndexOf(LEX_SEPARATOR) + 1)))].slice(0, limit);
+    const listings = await this.getMany(ids);
+    return listings.filter((l): l is Listing => l !== undefined).map((l) => ({ id: l.id, title: l.title }));
+  }
+
+  count(): Promise<number> {
+    return this.redis.zcard(`${this.base}all`);
+  }
+
+  async list(offset: number, count: number): Promise<Listing[]> {
+    const ids = await this.redis.zrange(`${this.base}all`, offset, String(offset + count - 1));
+    return (await this.getMany(ids)).filter((l): l is Listing => l !== undefined);
+  }
+
+  addReport(report: ListingReport): Promise<void> {
+    return this.reports.add(report);
+  }
+
+  openReports(offset: number, count: number): Promise<{ reports: ListingReport[]; total: number }> {
+    return this.reports.open(offset, count);
+  }
+
+  getReport(id: string): Promise<ListingReport | undefined> {
+    return this.reports.get(id);
+  }
+
+  resolveReports(
+    target: { listingId: string } | { reportId: string },
+    resolution: NonNullable<ListingReport['resolved']>,
+  ): Promise<number> {
+    return this.reports.resolve(target, resolution);
+  }
+
+  async saveSearch(token: string, search: string, ttlMs: number): Promise<void> {
+    await this.redis.set(`${this.base}q:${token}`, search, 'PX', ttlMs);
+  }
+
+  async loadSearch(token: string): Promise<string | undefined> {
+    return (await this.redis.get(`${this.base}q:${token}`)) ?? undefined;
+  }
+
+  /** The reminders side's narrow read (ListingLookup). */
+  async getDeadlineInfo(listingId: string): Promise<ListingDeadlineInfo | undefined> {
+    const l = await this.get(listingId);
+    return l && { id: l.id, title: l.title, deadlineAt: l.deadlineAt, status: l.status };
+  }
+}

@@ -1,0 +1,36 @@
+import type { Redis } from 'ioredis';
+import type { RateLimiter } from '../core/ports/rate-limit.port.ts';
+import type { Keys } from './keys.ts';
+
+// Check, count and set the window's expiry in one step, so concurrent
+// requests cannot both slip under the limit and a refused use is not counted.
+const CONSUME = `
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+if used >= tonumber(ARGV[1]) then
+  return {0, redis.call('PTTL', KEYS[1])}
+end
+used = redis.call('INCR', KEYS[1])
+if used == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return {1, redis.call('PTTL', KEYS[1])}
+`;
+
+/** Fixed-window rate limits in Redis (one atomic Lua script per use). */
+export class RedisRateLimiter implements RateLimiter {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: Keys,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async consume(
+    key: string,
+    limit: number,
+    windowMs: number,
+  ): Promise<{ allowed: boolean; resetAt: number }> {
+    const [allowed, ttl] = (await this.redis.eval(CONSUME, 1, this.keys.k('rate', key), limit, windowMs)) as [
+      number,
+      number,
+    ];
+    return { allowed: allowed === 1, resetAt: this.now() + Math.max(0, ttl) };
+  }
+}

@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `node bin/imgbot.mjs <args>` with `input` on stdin (then closed), like a script would. */
+function runImgbot(args: readonly string[], env: Record<string, string>, input = ''): Promise<Run> {
+  // No platform tokens from the developer's environment: these runs must use the shell.
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
+    ),
+  );
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/imgbot.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...base, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000); // why: under the 30 s test timeout
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+
+let prefix: string | undefined;
+afterEach(async () => {
+  if (!prefix) return;
+  const redis = testRedis();
+  await cleanupPrefix(redis, prefix);
+  await redis.quit();
+  prefix = undefined;
+});
+
+function shellEnv(extra: Record<string, string> = {}): Record<string, string> {
+  prefix = testPrefix();
+  return { REDIS_URL: TEST_REDIS_URL, IMGBOT_PREFIX: prefix, LOG_LEVEL: 'info', ...extra };
+}
+
+describe('imgbot shell --json', () => {
+  it('answers each line with one JSON line, logs each command with its latency, and exits 0', async () => {
+    const run = await runImgbot(
+      ['shell', '--json'],
+      shellEnv(),
+      '/help\n/nonsense\n/help command:nonsense\n',
+    );
+    expect(run.code, run.stderr).toBe(0);
+
+    const out = lines(run.stdout);
+    expect(out).toHaveLength(3);
+    const [help, unknown, helpUnknown] = out.map((l) => JSON.parse(l));
+    expect(help).toMatchObject({ title: 'imgbot commands', error: false, code: null });
+    expect(help.fields.map((f: { value: string }) => f.value).join('\n')).toContain('/help:');
+    expect(unknown).toMatchObject({ error: true, code: 'COMMAND.UNKNOWN' });
+    expect(unknown.text).toContain('There is no command /nonsense.');
+    expect(helpUnknown).toMatchObject({ error: true, code: 'HELP.UNKNOWN_COMMAND' });
+    expect(helpUnknown.text).toContain('There is no command /nonsense.');
+
+    // Logs go to stderr (stdout carries only replies): one per command, with its latency.
+    const handled = lines(run.stderr)
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.msg === 'handled');
+    expect(handled.map((l) => [l.cmd, l.ok, l.code ?? null])).toEqual([
+      ['help', true, null],
+      ['nonsense', false, 'COMMAND.UNKNOWN'],
+      ['help', false, 'HELP.UNKNOWN_COMMAND'],
+    ]);
+    for (const l of handled) expect(typeof l.ms).toBe('number');
+  });
+
+  it('sends a plain text line to the FAQ and prints one reply for it', async () => {
+    const run = await runImgbot(['shell', '--json'], shellEnv(), 'how do I get ECFMG certified?\n');
+    expect(run.code, run.stderr).toBe(0);
+    const out = lines(run.stdout);
+    expect(out).toHaveLength(1);
+    const answer = JSON.parse(out[0] ?? '{}');
+    expect(typeof answer.text).toBe('string');
+    expect(answer.text.length).toBeGreaterThan(0);
+    // Not read as a command line: no "commands start with /" or unknown-command error.
+    expect(String(answer.code)).not.toMatch(/^(PARSE|COMMAND)\./);
+  });
+
+  it('refuses a bad --tz with a line naming the option and an example', async () => {
+    const run = await runImgbot(['shell', '--json', '--tz', 'Mars/Base'], shellEnv(), '/help\n');
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    const [first] = lines(run.stderr);
+    expect(first).toContain("option '--tz <zone>'");
+    expect(first).toContain('"Mars/Base" is not an IANA time zone. Example: --tz Asia/Karachi');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses a bad environment with exit code 2 and exactly one line', async () => {
+    const run = await runImgbot(
+      ['shell', '--json'],
+      shellEnv({ DEFAULT_TIMEZONE: 'Nowhere/City' }),
+      '/help\n',
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([
+      'Configuration error: DEFAULT_TIMEZONE must be an IANA time zone name (got "Nowhere/City"). Example: DEFAULT_TIMEZONE=America/New_York',
+    ]);
+  });
+});

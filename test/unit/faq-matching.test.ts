@@ -1,0 +1,192 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFaqFiles } from '../../src/config/faq-files.ts';
+import { FaqIndex } from '../../src/core/faq/faq-index.ts';
+import { analyze } from '../../src/core/faq/faq-text.ts';
+import {
+  decide,
+  MIN_COVERAGE,
+  MIN_COVERAGE_SHARED,
+  MIN_SCORE,
+  type RankedHit,
+} from '../../src/core/faq/faq-threshold.ts';
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+interface Sample {
+  readonly q: string;
+  readonly id: string | null;
+}
+
+/** The sample table of the shared docs (CI has it), else the committed copy. */
+function loadSamples(): { samples: Sample[]; outOfDomain: string[] } {
+  const doc = resolve(repoRoot, '../shared/docs/faq-questions.md');
+  if (existsSync(doc)) {
+    const md = readFileSync(doc, 'utf8');
+    const samples = [...md.matchAll(/^\|\s*(.+?)\s*\|\s*`([a-z0-9-]+)`\s*\|\s*$/gm)].map((m) => ({
+      q: m[1] as string,
+      id: m[2] as string,
+    }));
+    const quoted = /\("([^"]+)",\s*"([^"]+)"\)/.exec(md);
+    return { samples, outOfDomain: quoted ? [quoted[1] as string, quoted[2] as string] : [] };
+  }
+  return JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures/faq-samples.json'), 'utf8'));
+}
+
+const { samples, outOfDomain } = loadSamples();
+const paraphrases: Sample[] = JSON.parse(
+  readFileSync(resolve(repoRoot, 'test/fixtures/faq-paraphrases.json'), 'utf8'),
+);
+
+let index: FaqIndex;
+beforeAll(async () => {
+  const loaded = await loadFaqFiles(resolve(repoRoot, 'config/faq'));
+  if (!loaded.ok) throw new Error(loaded.message);
+  index = new FaqIndex(loaded.value);
+});
+
+function answerId(q: string): string | null {
+  const a = index.answer(q);
+  return a.kind === 'answer' ? a.entry.id : null;
+}
+
+describe('FAQ matching: sample questions of the shared docs', () => {
+  it('has the sample table (one question per topic)', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(samples.map((s) => [s.q, s.id] as const))('GIVEN "%s" THEN the answer is %s', (q, id) => {
+    expect(answerId(q)).toBe(id);
+  });
+
+  it.each([...new Set([...outOfDomain, "what's the weather in Boston", 'recommend a laptop'])])(
+    'GIVEN the off-topic "%s" THEN there is no answer',
+    (q) => {
+      expect(answerId(q)).toBeNull();
+    },
+  );
+});
+
+describe('FAQ matching: held-out paraphrases', () => {
+  it('never answers an out-of-domain question', () => {
+    const wrong = paraphrases.filter((p) => p.id === null).filter((p) => answerId(p.q) !== null);
+    expect(wrong.map((p) => `${p.q} -> ${answerId(p.q)}`)).toEqual([]);
+  });
+
+  it('answers at least 90% of the in-domain paraphrases with the right topic', () => {
+    const inDomain = paraphrases.filter((p) => p.id !== null);
+    const misses = inDomain
+      .map((p) => ({ ...p, got: answerId(p.q) }))
+      .filter((p) => p.got !== p.id)
+      .map((p) => `  "${p.q}": expected ${p.id}, got ${p.got ?? 'no answer'}`);
+    const accuracy = (inDomain.length - misses.length) / inDomain.length;
+    console.log(
+      `FAQ paraphrases: ${inDomain.length - misses.length}/${inDomain.length} in-domain correct ` +
+        `(${(accuracy * 100).toFixed(1)}%)${misses.length > 0 ? `; misses:\n${misses.join('\n')}` : ''}`,
+    );
+    expect(accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('FAQ text analysis: synonyms and abbreviations', () => {
+  const has = (text: string, term: string) => analyze(text).includes(term);
+
+  it.each([
+    ['USCE', 'us clinical experience'],
+    ['LoR', 'letter of recommendation'],
+    ['LOR', 'rec letter'],
+    ['IM', 'internal medicine'],
+    ['FM', 'family medicine'],
+    ['psych', 'psychiatry'],
+    ['obs', 'observership'],
+    ['extern', 'externship'],
+    ['sub-I', 'sub-internship'],
+    ['sub-I', 'acting internship'],
+    ['Step 2 CK', 'step 2'],
+    ['B1/B2', 'tourist visa'],
+    ['PD', 'program director'],
+    ['IMG', 'international medical graduate'],
+    ['ECFMG', 'Educational Commission for Foreign Medical Graduates'],
+    ['attending', 'preceptor'],
+    ['rotations', 'rotating'],
+    ['CV', 'resume'],
+    ['YOG', 'year of graduation'],
+    ['prereqs', 'requirements'],
+    ['certs', 'certification'],
+  ])('GIVEN "%s" and "%s" THEN both share the concept term', (short, long) => {
+    const a = new Set(analyze(short));
+    const shared = analyze(long).filter((t) => a.has(t));
+    expect(shared.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["I'm on a B1/B2 visa", 'b1b2'],
+    ['this program charges $4000', 'fee'],
+    ['I graduated in 2015', 'year'],
+    ['U.S. clinical experience', 'usc'],
+    ['Observership in IM at a U.S. hospital', 'specialti'],
+  ])('GIVEN "%s" THEN the terms include %s', (text, term) => {
+    expect(has(text, term)).toBe(true);
+  });
+
+  it.each([
+    ["I'm still a student", 'specialti'], // lowercase "im" is "I'm", never internal medicine
+    ['what is the weather', 'what'],
+    ['how do I do it', 'how'],
+  ])('GIVEN "%s" THEN the terms do not include %s', (text, term) => {
+    expect(has(text, term)).toBe(false);
+  });
+
+  it('GIVEN a typo in a topic word THEN the engine still finds the topic', () => {
+    expect(answerId('whats the usual lenght of an externshp')).toBe('externship-duration');
+  });
+});
+
+describe('FAQ confidence threshold', () => {
+  const hit = (over: Partial<RankedHit> = {}): RankedHit => ({
+    id: 'visa-constraints',
+    score: MIN_SCORE * 4,
+    matchedTerms: ['visa'],
+    queryTerms: ['visa'],
+    coverage: 1,
+    ...over,
+  });
+
+  it.each([
+    ['a field word and a strong match', ['visa', 'b1b2'], [hit()], 'answer'],
+    ['no terms at all', [], [hit()], 'empty'],
+    ['no entry matched', ['visa'], [], 'empty'],
+    ['no field word (chit-chat)', ['weather', 'boston'], [hit({ queryTerms: ['weather'] })], 'off-topic'],
+    ['a score under the minimum', ['visa'], [hit({ score: MIN_SCORE - 1 })], 'low-score'],
+    [
+      'a field word but little of the question covered',
+      ['visa', 'famili', 'trip'],
+      [hit({ coverage: MIN_COVERAGE - 0.01 })],
+      'weak-match',
+    ],
+    [
+      'only an everyday field word, half covered',
+      ['hospit', 'cafeteria'],
+      [hit({ coverage: MIN_COVERAGE_SHARED - 0.01 })],
+      'weak-match',
+    ],
+    ['only an everyday field word, fully covered', ['hospit', 'document'], [hit({ coverage: 1 })], 'answer'],
+    [
+      'two everyday field words, a third covered',
+      ['hospit', 'program', 'x'],
+      [hit({ coverage: MIN_COVERAGE })],
+      'answer',
+    ],
+  ] as const)('GIVEN %s THEN %s', (_what, terms, hits, reason) => {
+    const c = decide(terms, hits);
+    expect(c.reason).toBe(reason);
+    expect(c.answerId !== undefined).toBe(reason === 'answer');
+  });
+
+  it('GIVEN an off-topic question THEN the closest topics are still offered', () => {
+    const a = index.answer('recommend a laptop for studying');
+    expect(a.kind).toBe('none');
+  });
+});
