@@ -9,8 +9,13 @@ import {
   decide,
   MIN_COVERAGE,
   MIN_COVERAGE_SHARED,
+  MIN_KNOWN_COVERAGE,
+  MIN_KNOWN_COVERAGE_SHARED,
+  MIN_KNOWN_SCORE,
   MIN_SCORE,
   type RankedHit,
+  WHOLE_COVERAGE,
+  WHOLE_SCORE,
 } from '../../src/core/faq/faq-threshold.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -36,9 +41,6 @@ function loadSamples(): { samples: Sample[]; outOfDomain: string[] } {
 }
 
 const { samples, outOfDomain } = loadSamples();
-const paraphrases: Sample[] = JSON.parse(
-  readFileSync(resolve(repoRoot, 'test/fixtures/faq-paraphrases.json'), 'utf8'),
-);
 
 let index: FaqIndex;
 beforeAll(async () => {
@@ -69,24 +71,37 @@ describe('FAQ matching: sample questions of the shared docs', () => {
   );
 });
 
-describe('FAQ matching: held-out paraphrases', () => {
+/**
+ * Two sets of member-style questions: `faq-paraphrases.json` (written while
+ * the entries were written) and `faq-paraphrases-blind.json` (written by
+ * people who had not read the entries, from the topic list alone: long
+ * rambling questions, typos, chat shorthand, near-miss chit-chat).
+ */
+describe.each([
+  ['faq-paraphrases.json', 0.9],
+  ['faq-paraphrases-blind.json', 0.9],
+] as const)('FAQ matching: held-out paraphrases in %s', (file, minAccuracy) => {
+  const set: Sample[] = JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures', file), 'utf8'));
+
   it('never answers an out-of-domain question', () => {
-    const wrong = paraphrases.filter((p) => p.id === null).filter((p) => answerId(p.q) !== null);
+    const offTopic = set.filter((p) => p.id === null);
+    expect(offTopic.length).toBeGreaterThanOrEqual(15);
+    const wrong = offTopic.filter((p) => answerId(p.q) !== null);
     expect(wrong.map((p) => `${p.q} -> ${answerId(p.q)}`)).toEqual([]);
   });
 
-  it('answers at least 90% of the in-domain paraphrases with the right topic', () => {
-    const inDomain = paraphrases.filter((p) => p.id !== null);
+  it(`answers at least ${minAccuracy * 100}% of the in-domain questions with the right topic`, () => {
+    const inDomain = set.filter((p) => p.id !== null);
     const misses = inDomain
       .map((p) => ({ ...p, got: answerId(p.q) }))
       .filter((p) => p.got !== p.id)
       .map((p) => `  "${p.q}": expected ${p.id}, got ${p.got ?? 'no answer'}`);
     const accuracy = (inDomain.length - misses.length) / inDomain.length;
     console.log(
-      `FAQ paraphrases: ${inDomain.length - misses.length}/${inDomain.length} in-domain correct ` +
+      `FAQ ${file}: ${inDomain.length - misses.length}/${inDomain.length} in-domain correct ` +
         `(${(accuracy * 100).toFixed(1)}%)${misses.length > 0 ? `; misses:\n${misses.join('\n')}` : ''}`,
     );
-    expect(accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy).toBeGreaterThanOrEqual(minAccuracy);
   });
 });
 
@@ -151,6 +166,7 @@ describe('FAQ confidence threshold', () => {
     matchedTerms: ['visa'],
     queryTerms: ['visa'],
     coverage: 1,
+    knownCoverage: 1,
     ...over,
   });
 
@@ -158,18 +174,47 @@ describe('FAQ confidence threshold', () => {
     ['a field word and a strong match', ['visa', 'b1b2'], [hit()], 'answer'],
     ['no terms at all', [], [hit()], 'empty'],
     ['no entry matched', ['visa'], [], 'empty'],
-    ['no field word (chit-chat)', ['weather', 'boston'], [hit({ queryTerms: ['weather'] })], 'off-topic'],
+    [
+      'no field word (chit-chat)',
+      ['weather', 'boston'],
+      [hit({ queryTerms: ['weather'], coverage: 0.5 })],
+      'off-topic',
+    ],
+    [
+      'no field word, yet one entry matches nearly all of it',
+      ['keep', 'case', 'log'],
+      [hit({ coverage: WHOLE_COVERAGE, score: WHOLE_SCORE })],
+      'answer',
+    ],
+    [
+      'no field word and most of it matched, but weakly',
+      ['keep', 'case', 'log'],
+      [hit({ coverage: WHOLE_COVERAGE, score: WHOLE_SCORE - 1 })],
+      'off-topic',
+    ],
+    [
+      'a long question whose personal context no entry knows, known words well covered',
+      ['observership', 'ohio', 'friend', 'wast', 'hold'],
+      [hit({ coverage: 0.2, knownCoverage: MIN_KNOWN_COVERAGE, score: MIN_KNOWN_SCORE })],
+      'answer',
+    ],
+    [
+      'a long question with known words covered but a weak score',
+      ['observership', 'ohio', 'friend', 'wast', 'hold'],
+      [hit({ coverage: 0.2, knownCoverage: MIN_KNOWN_COVERAGE, score: MIN_KNOWN_SCORE - 1 })],
+      'weak-match',
+    ],
     ['a score under the minimum', ['visa'], [hit({ score: MIN_SCORE - 1 })], 'low-score'],
     [
       'a field word but little of the question covered',
       ['visa', 'famili', 'trip'],
-      [hit({ coverage: MIN_COVERAGE - 0.01 })],
+      [hit({ coverage: MIN_COVERAGE - 0.01, knownCoverage: MIN_KNOWN_COVERAGE - 0.01 })],
       'weak-match',
     ],
     [
       'only an everyday field word, half covered',
       ['hospit', 'cafeteria'],
-      [hit({ coverage: MIN_COVERAGE_SHARED - 0.01 })],
+      [hit({ coverage: MIN_COVERAGE_SHARED - 0.01, knownCoverage: MIN_KNOWN_COVERAGE_SHARED - 0.01 })],
       'weak-match',
     ],
     ['only an everyday field word, fully covered', ['hospit', 'document'], [hit({ coverage: 1 })], 'answer'],

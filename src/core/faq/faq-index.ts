@@ -132,6 +132,8 @@ export class FaqIndex {
     if (distinct.length === 0) return { terms, hits: [] };
     const weight = (t: string) => this.termWeight.get(t) ?? this.unknownWeight;
     const total = distinct.reduce((sum, t) => sum + weight(t), 0);
+    // Words no entry uses (a country, a city, a name) say nothing about which entry fits.
+    const knownTotal = distinct.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
     const results: SearchResult[] = this.search.search(distinct.join(' '), { tokenize: () => distinct });
     const hits = results.map((r) => ({
       id: String(r.id),
@@ -139,6 +141,10 @@ export class FaqIndex {
       matchedTerms: r.terms,
       queryTerms: r.queryTerms,
       coverage: r.queryTerms.reduce((sum, t) => sum + weight(t), 0) / total,
+      knownCoverage:
+        knownTotal > 0
+          ? r.queryTerms.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0) / knownTotal
+          : 0,
     }));
     return { terms, hits };
   }

@@ -1,7 +1,7 @@
+import { stemmer } from 'stemmer';
 import { SPECIALTIES } from '../opportunities/specialties.ts';
 import { SYNONYMS } from './faq-synonyms.ts';
 import { PhraseTable } from './phrase-table.ts';
-import { porterStem } from './porter-stem.ts';
 
 /**
  * Text analysis shared by the FAQ entries and the questions: one pipeline on
@@ -69,6 +69,8 @@ const SPECIALTY_PHRASES = new PhraseTable<{ readonly capsOnly: boolean }>(
 const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/[\u2018\u2019\u02bc`]/g, "'"],
   [/(\w)'(\w)/g, '$1$2'], // why: "what's" -> "whats", "can't" -> "cant", "I'm" -> "Im" (never the specialty IM)
+  // why: a site's name is not the word it is made of ("match.com" is not the Match)
+  [/\b[a-z0-9-]+\.(com|net|org|io|co|app)\b/gi, ' website '],
   [/\bu\.\s?s\.(\s?a\.?)?/gi, ' US '],
   [/\b(usa|america|united states|the states)\b/gi, ' US '],
   [/\bb-?1\s*\/\s*b-?2\b/gi, ' b1b2 '],
@@ -85,7 +87,7 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
   [/&/g, ' and '],
 ];
 
-const SPECIALTY_TERM = porterStem('specialty');
+const SPECIALTY_TERM = stemmer('specialty');
 
 /**
  * Folds accents and rewrites what needs punctuation ("U.S.", "B1/B2", "$4000",
@@ -101,11 +103,11 @@ export function prepare(text: string): string {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 20_000; // why: bounds memory when questions bring endless new words
 
-/** Porter stem with a cache (the same few hundred words come back in every question). */
+/** Porter stem (the `stemmer` package) with a cache (the same few hundred words come back in every question). */
 export function stem(word: string): string {
   const hit = stemCache.get(word);
   if (hit !== undefined) return hit;
-  const out = porterStem(word);
+  const out = stemmer(word);
   if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, out);
   return out;
 }
