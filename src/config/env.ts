@@ -86,6 +86,16 @@ const VARS = {
     schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
     example: 'https://slack.com/api/',
   },
+  SLACK_MODERATORS: {
+    schema: z
+      .string()
+      .regex(
+        /^\s*[UWS][A-Z0-9]{2,30}\s*(,\s*[UWS][A-Z0-9]{2,30}\s*)*$/,
+        'must be Slack user ids (U…) and/or user-group ids (S…), separated by commas',
+      )
+      .optional(),
+    example: 'U012AB3CD,S0MODS123',
+  },
   PORT: {
     schema: z.coerce
       .number({ error: 'must be a port number from 0 to 65535' })

@@ -18,7 +18,7 @@ export const settingsFileSchema = coreSettingsSchema
       .object({
         /** Parallel deliveries per worker process. */
         concurrency: z.number().int().min(1).max(200).default(20),
-        /** Max messages per second per worker (0 = unlimited); Discord allows ~50 requests/s per bot. */
+        /** Max messages per second across all workers of the queue (0 = unlimited); Discord allows ~50 requests/s per bot. */
         maxPerSecond: z.number().int().min(0).max(1000).default(40),
         /** Attempts before a transient failure gives up. */
         attempts: z.number().int().min(1).max(20).default(8),

@@ -45,6 +45,7 @@ import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/d
 import { remindCommand } from './reminders/remind.command.ts';
 import { reminderButtonActions } from './reminders/reminder-buttons.action.ts';
 import { reminderCancelCommand } from './reminders/reminder-cancel.command.ts';
+import { reminderSetupCommand } from './reminders/reminder-setup.command.ts';
 import { remindersCommand } from './reminders/reminders.command.ts';
 import { trackAddCommand, trackerAddListingAction } from './tracker/track-add.command.ts';
 import { trackListCommand } from './tracker/track-list.command.ts';
@@ -70,6 +71,7 @@ export const COMMANDS: readonly Command[] = [
   remindersCommand,
   reminderCancelCommand,
   deadlineRemindersCommand,
+  reminderSetupCommand,
   trackAddCommand,
   trackListCommand,
   trackUpdateCommand,

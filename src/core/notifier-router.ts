@@ -1,5 +1,5 @@
 import { type Platform, platformOf } from './identity.ts';
-import type { DeliveryOutcome, Notifier } from './ports/notifier.port.ts';
+import type { DeliveryOutcome, Notifier, SendOptions } from './ports/notifier.port.ts';
 import type { Reply } from './reply.ts';
 
 /**
@@ -26,13 +26,18 @@ export class NotifierRouter implements Notifier {
     };
   }
 
-  sendDirect(userId: string, message: Reply): Promise<DeliveryOutcome> {
+  sendDirect(userId: string, message: Reply, opts?: SendOptions): Promise<DeliveryOutcome> {
     const target = this.route(userId);
-    return 'sendDirect' in target ? target.sendDirect(userId, message) : Promise.resolve(target);
+    return 'sendDirect' in target ? target.sendDirect(userId, message, opts) : Promise.resolve(target);
   }
 
-  sendToChannel(address: string, message: Reply): Promise<DeliveryOutcome> {
+  sendToChannel(address: string, message: Reply, opts?: SendOptions): Promise<DeliveryOutcome> {
     const target = this.route(address);
-    return 'sendToChannel' in target ? target.sendToChannel(address, message) : Promise.resolve(target);
+    return 'sendToChannel' in target ? target.sendToChannel(address, message, opts) : Promise.resolve(target);
+  }
+
+  dedupes(address: string): boolean {
+    const target = this.route(address);
+    return 'sendDirect' in target && (target.dedupes?.(address) ?? false);
   }
 }

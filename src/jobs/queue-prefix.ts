@@ -15,11 +15,19 @@ export const REMINDER_QUEUE = 'reminders';
 export interface ReminderJobData {
   /** Reminder id. */
   readonly r: string;
-  /** The occurrence: its delivery instant, UTC ms. */
-  readonly at: number;
+  /**
+   * The occurrence: its delivery instant, UTC ms. Absent on a series' jobs,
+   * whose instant is the job's own (`opts.prevMillis`, set by BullMQ).
+   */
+  readonly at?: number;
 }
 
 /** Deterministic job id of an occurrence; no `:` and never all digits (BullMQ's rules). */
 export function reminderJobId(reminderId: string, at: number): string {
   return `reminder-${reminderId}-${at}`;
+}
+
+/** Deterministic id of a repeating reminder's job scheduler (no `:`, never all digits). */
+export function reminderSeriesId(reminderId: string): string {
+  return `reminder-${reminderId}`;
 }

@@ -5,6 +5,7 @@ import type { CoreLogger } from '../core/ports/logger.port.ts';
 import { abandonOccurrence, type DeliveryDeps, deliverReminder } from '../core/reminders/deliver-reminder.ts';
 import { queuePrefix, REMINDER_QUEUE, type ReminderJobData } from './queue-prefix.ts';
 import { KEEP_FAILED } from './reminder-scheduler.ts';
+import { reminderRepeatStrategy } from './repeat-strategy.ts';
 
 /** How the reminder worker runs; the first three come from settings.json `delivery`. */
 export interface ReminderWorkerOptions {
@@ -47,12 +48,19 @@ export function platformBackoff(attemptsMade: number, _type?: string, err?: Erro
   return Math.round(exp * (0.8 + Math.random() * 0.4)); // why: ±20% jitter spreads a burst of retries
 }
 
+/** The instant of the occurrence a job delivers: its own for one-offs, BullMQ's for a series' jobs. */
+export function occurrenceOf(job: Job<ReminderJobData>): number | undefined {
+  return job.data.at ?? job.opts.prevMillis;
+}
+
 /** The processor: one call to the delivery use case, its result mapped to BullMQ's retry semantics. */
 export function reminderProcessor(deps: DeliveryDeps, opts: ReminderWorkerOptions) {
   return async (job: Job<ReminderJobData>): Promise<string> => {
+    const at = occurrenceOf(job);
+    if (at === undefined) throw new UnrecoverableError(`job ${job.id} names no occurrence`);
     const res = await deliverReminder(deps, {
       reminderId: job.data.r,
-      at: job.data.at,
+      at,
       token: `${job.attemptsStarted}.${randomUUID().slice(0, 8)}`,
       lateAfterMs: opts.lateAfterMs,
     });
@@ -67,13 +75,25 @@ export function reminderProcessor(deps: DeliveryDeps, opts: ReminderWorkerOption
         if (res.retryAfterMs && opts.pauseQueue && opts.maxPerSecond > 0)
           await opts.pauseQueue(res.retryAfterMs);
         if (job.attemptsMade + 1 >= opts.attempts) {
-          await abandonOccurrence(deps, job.data.r, job.data.at);
+          await abandonOccurrence(deps, job.data.r, at);
           throw new UnrecoverableError(`gave up after ${opts.attempts} attempts: ${res.reason}`);
         }
         throw new TransientDeliveryError(res.reason, res.retryAfterMs);
       }
     }
   };
+}
+
+/**
+ * BullMQ's limiter for a rate: the same messages per second in the shortest
+ * whole-millisecond windows that divide it (40/s -> 4 per 100 ms). A fixed
+ * one-second window lets a burst of twice the rate straddle two windows,
+ * which is what trips a platform's own per-second limit; ten small ones keep
+ * any second within a tenth of the rate.
+ */
+export function smoothLimiter(perSecond: number): { max: number; duration: number } {
+  const slices = [10, 5, 4, 2].find((s) => perSecond % s === 0) ?? 1;
+  return { max: perSecond / slices, duration: 1_000 / slices };
 }
 
 /**
@@ -92,8 +112,8 @@ export function startReminderWorker(
     connection,
     prefix: queuePrefix(opts.appPrefix),
     concurrency: opts.concurrency,
-    ...(opts.maxPerSecond > 0 ? { limiter: { max: opts.maxPerSecond, duration: 1_000 } } : {}),
-    settings: { backoffStrategy: platformBackoff },
+    ...(opts.maxPerSecond > 0 ? { limiter: smoothLimiter(opts.maxPerSecond) } : {}),
+    settings: { backoffStrategy: platformBackoff, repeatStrategy: reminderRepeatStrategy },
     removeOnComplete: { count: 0 },
     removeOnFail: KEEP_FAILED,
     // why: a killed worker's job is back after one lock period; 2 stalls are tolerated before failing it.

@@ -31,7 +31,11 @@ export async function startServices(
   const { deps, options } = app;
   const connection = openRedis(options.redisUrl, 'worker');
   connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker connection error'));
-  const restored = await reconcileReminders(deps.reminders.store, app.reminderScheduler);
+  const restored = await reconcileReminders(
+    deps.reminders.store,
+    app.reminderScheduler,
+    deps.settings.defaultTimezone,
+  );
   const worker = startReminderWorker(
     deps,
     connection,

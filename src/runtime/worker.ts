@@ -1,8 +1,14 @@
 import { createApp } from '../app.ts';
+import { registerDiscordNotifier } from '../bots/discord/start-discord.ts';
 import { loadBootConfig, onShutdownSignal } from './boot.ts';
 import { startServices } from './services.ts';
 
-/** `imgbot worker`: only the job workers, for scaling them out beside the adapters. */
+/**
+ * `imgbot worker`: only the job workers, for scaling them out beside the
+ * adapters. It delivers through the platforms' REST APIs, so it registers the
+ * notifier of every platform whose token is set (Discord needs no gateway);
+ * a reminder for a platform with no notifier here is retried, never dropped.
+ */
 export async function workerCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
   const app = createApp({
@@ -12,6 +18,7 @@ export async function workerCommand(source: Readonly<Record<string, string | und
     logger: boot.logger,
     faqEntries: boot.faq,
   });
+  if (boot.env.DISCORD_TOKEN) registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
   const services = await startServices(app, boot);
   boot.logger.info('workers running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {

@@ -8,7 +8,8 @@ const LEDGER_TTL_MS = 30 * 86_400_000;
 // Values: `claimed|<token>|<ms>`, `sending|<token>|<ms>`, `sent|<ms>`, `failed|<ms>`, `uncertain|<ms>`.
 const CLAIM = `
 local v = redis.call('HGET', KEYS[1], ARGV[1])
-if v and string.sub(v, 1, 8) ~= 'claimed|' then return string.match(v, '^[a-z]+') end
+local takeover = ARGV[5] == '1' and v and string.sub(v, 1, 8) == 'sending|'
+if v and string.sub(v, 1, 8) ~= 'claimed|' and not takeover then return string.match(v, '^[a-z]+') end
 redis.call('HSET', KEYS[1], ARGV[1], 'claimed|' .. ARGV[2] .. '|' .. ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 -- A repeating reminder gains a field per occurrence: forget those older than the TTL.
@@ -85,8 +86,17 @@ export class RedisDeliveryLedger implements DeliveryLedger {
     reminderId: string,
     at: number,
     token: string,
+    opts: { readonly takeOverSending?: boolean } = {},
   ): Promise<'claimed' | 'sending' | 'sent' | 'failed' | 'uncertain'> {
-    const res = await this.scripts.claim(this.keyOf(reminderId), at, token, this.now(), LEDGER_TTL_MS);
+    const takeOver = opts.takeOverSending ? '1' : '0';
+    const res = await this.scripts.claim(
+      this.keyOf(reminderId),
+      at,
+      token,
+      this.now(),
+      LEDGER_TTL_MS,
+      takeOver,
+    );
     return res as 'claimed' | 'sending' | 'sent' | 'failed' | 'uncertain';
   }
 

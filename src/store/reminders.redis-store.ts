@@ -69,6 +69,12 @@ export class RedisReminderStore implements ReminderStore {
     return raw ? (JSON.parse(raw) as Reminder) : undefined;
   }
 
+  async getMany(ids: readonly string[]): Promise<(Reminder | undefined)[]> {
+    if (ids.length === 0) return [];
+    const raws = await this.redis.mget(ids.map((id) => this.recordKey(id)));
+    return raws.map((raw) => (raw ? (JSON.parse(raw) as Reminder) : undefined));
+  }
+
   async listForUser(userId: string): Promise<Reminder[]> {
     const ids = await this.redis.zrange(this.userKey(userId), '0', '-1');
     if (ids.length === 0) return [];

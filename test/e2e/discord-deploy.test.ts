@@ -40,6 +40,27 @@ describe('imgbot deploy-commands', () => {
     const [put] = fake.requestsTo('PUT', '/applications/:app/guilds/:guild/commands');
     expect(put?.body).toEqual(expected);
     expect(put?.headers.authorization).toBe(`Bot ${TEST_TOKEN}`);
+    expect(put?.response.status).toBe(200); // the fake checks names, descriptions and counts as Discord does
+    // What members and moderators notice in Discord's command picker:
+    const sent = put?.body as { name: string; type: number; [k: string]: unknown }[];
+    const cmd = (name: string) => sent.find((c) => c.name === name);
+    const option = (name: string, key: string) =>
+      (cmd(name)?.options as { name: string; [k: string]: unknown }[] | undefined)?.find(
+        (o) => o.name === key,
+      );
+    expect(cmd('post')?.default_member_permissions).toBe('32'); // Manage Server: hidden from members
+    expect(cmd('setup')?.default_member_permissions).toBe('32');
+    expect(cmd('observership')).not.toHaveProperty('default_member_permissions');
+    expect(option('faq', 'question')).toMatchObject({ type: 3, autocomplete: true });
+    expect(option('observership', 'specialty')).toMatchObject({ autocomplete: true });
+    expect(option('opportunity', 'id')).toMatchObject({ autocomplete: true, required: true });
+    expect(option('observership', 'max_fee')).toMatchObject({ type: 4, min_value: 0 });
+    expect(option('observership', 'hands_on')).toMatchObject({ type: 5 }); // yes/no
+    expect(option('opportunities', 'type')?.choices).toContainEqual({
+      name: 'sub-internship',
+      value: 'sub-internship',
+    });
+    expect(cmd('Remind me about this')).toEqual({ type: 3, name: 'Remind me about this' });
     const names = expected.map((c) => (c.type === 3 ? c.name : `/${c.name}`)).join(', ');
     expect(first.text()).toContain(
       `Discord commands (guild ${FAKE_IDS.guild}):\n  added (${expected.length}): ${names}`,
@@ -62,6 +83,23 @@ describe('imgbot deploy-commands', () => {
       /Discord commands \(global\):\n {2}added \(\d+\): .*\n {2}removed \(1\): \/retired/,
     );
     expect(fake.requestsTo('PUT', '/applications/:app/commands')[0]?.body).toEqual(expected);
+  });
+
+  it('accepts DISCORD_API_URL copied with the version and a trailing slash', async () => {
+    fake = await FakeDiscord.start({ token: TEST_TOKEN });
+    const out = capture();
+    await deployCommandsCommand(
+      {
+        DISCORD_TOKEN: TEST_TOKEN,
+        DISCORD_APPLICATION_ID: FAKE_IDS.application,
+        DISCORD_API_URL: `${fake.restUrl}/v10/`,
+        LOG_LEVEL: 'silent',
+      },
+      {},
+      out.out,
+    );
+    expect(out.text()).toMatch(/^Discord commands \(global\):\n {2}added/);
+    expect(fake.unhandledRequests).toEqual([]);
   });
 
   it('refuses without a token or with a bad guild id, saying what to set', async () => {

@@ -1,6 +1,6 @@
 /** A small registry exercising every adapter path, independent of the domain commands. */
 import { defineCommand } from '../../src/core/commands/command.ts';
-import { choiceOption, integerOption, stringOption } from '../../src/core/commands/options.ts';
+import { booleanOption, choiceOption, integerOption, stringOption } from '../../src/core/commands/options.ts';
 import { Registry } from '../../src/core/commands/registry.ts';
 import { setupCommand } from '../../src/core/moderation/setup.command.ts';
 import { reply } from '../../src/core/reply.ts';
@@ -95,6 +95,33 @@ export function fixtureRegistry(): Registry {
           reply({ title: 'Tracked', text: `${input.program} for ${ctx.actor.userId}` }),
       }),
       defineCommand({
+        name: 'huge',
+        description: 'Fixture reply far over every Discord limit',
+        group: 'general',
+        permission: 'member',
+        options: { plain: booleanOption({ description: 'Plain text only', example: 'true' }) },
+        examples: ['/huge'],
+        handler: async (input) =>
+          input.plain
+            ? reply({ text: 'word '.repeat(1_000) })
+            : reply({
+                title: 'T'.repeat(400),
+                text: 'description '.repeat(500),
+                fields: [{ name: 'N'.repeat(300), value: 'v'.repeat(2_000) }],
+                records: Array.from({ length: 30 }, (_, i) => ({
+                  id: `L${i}`,
+                  title: `Listing ${i} ${'x'.repeat(300)}`,
+                  text: 'y'.repeat(1_500),
+                })),
+                footer: 'f'.repeat(3_000),
+                actions: Array.from({ length: 30 }, (_, i) => ({
+                  action: 'fixture.page',
+                  label: `${i} ${'label '.repeat(30)}`,
+                  payload: String(i),
+                })),
+              }),
+      }),
+      defineCommand({
         name: 'boom',
         description: 'Fixture failure',
         group: 'general',
@@ -115,8 +142,11 @@ export function fixtureRegistry(): Registry {
       },
     ],
     autocompleters: {
-      'fixture-query': async (query) =>
-        Array.from({ length: 40 }, (_, i) => ({ name: `${query} result ${i}`, value: `v${i}` })),
+      // "slow" stands for a source that overruns the adapter's budget (5 s, far past any budget a test sets).
+      'fixture-query': async (query) => {
+        if (query === 'slow') await new Promise((resolve) => setTimeout(resolve, 5_000));
+        return Array.from({ length: 40 }, (_, i) => ({ name: `${query} result ${i}`, value: `v${i}` }));
+      },
     },
   });
 }

@@ -7,9 +7,11 @@ import { PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import type { App } from '../../src/app.ts';
 import { type DiscordAdapter, startDiscordAdapter } from '../../src/bots/discord/start-discord.ts';
+import { parseEnv } from '../../src/config/env.ts';
 import type { Registry } from '../../src/core/commands/registry.ts';
 import type { Clock } from '../../src/core/ports/clock.port.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { type Services, startServices } from '../../src/runtime/services.ts';
+import { createTestApp, SHIPPED_FAQ, type TestApp } from '../helpers/app.ts';
 import {
   FAKE_IDS,
   FakeDiscord,
@@ -35,15 +37,25 @@ export const MEMBER = { permissions: MEMBER_PERMISSIONS };
 export const MODERATOR = { permissions: MODERATOR_PERMISSIONS };
 export { FAKE_IDS, permissionString };
 
+// why: generous waits for a loaded 2-core CI machine; a passing run returns as soon as the request lands
+const CALLBACK_WAIT_MS = 15_000;
+const EDIT_WAIT_MS = 20_000;
+// why: Discord's 3 s callback deadline, widened so a busy CI machine cannot fail a test on speed alone
+const CALLBACK_DEADLINE_MS = 20_000;
+
 export interface Harness {
   readonly fake: FakeDiscord;
   readonly app: TestApp;
   readonly adapter: DiscordAdapter;
+  /** The job workers (reminder delivery on real BullMQ), when started with `services: true`. */
+  readonly services: Services | undefined;
   /** The initial callback of the interaction with this token. */
   callback(token: string): Promise<RecordedRequest>;
   /** The edit of the deferred answer (or of the message a paging button sits on). */
   edit(token: string): Promise<RecordedRequest>;
   followUp(token: string): Promise<RecordedRequest>;
+  /** The next message posted in the DM channel of `userId` (the DM channel must have been opened). */
+  dm(userId: string, timeoutMs?: number, after?: number): Promise<RecordedRequest>;
   close(): Promise<void>;
 }
 
@@ -55,8 +67,12 @@ export async function startHarness(
   opts: {
     registry?: Registry;
     clock?: Clock;
+    /** settings.json overrides (e.g. a small `pageSize` to get a second page). */
+    settings?: Record<string, unknown>;
     app?: (app: TestApp) => App;
     autocompleteBudgetMs?: number;
+    /** Also start the job workers, as `imgbot start` does (real BullMQ on the test prefix). */
+    services?: boolean;
   } = {},
 ): Promise<Harness> {
   // The guild carries the members' role, as Discord's GUILD_CREATE does (discord.js resolves member roles from it).
@@ -64,37 +80,63 @@ export async function startHarness(
     botUser: makeBotUser(),
     roles: [makeRole({ id: FAKE_IDS.memberRole, name: 'Moderators' })],
   });
-  const fake = await FakeDiscord.start({ token: TEST_TOKEN, guilds: [guild] });
-  const app = createTestApp({ clock: opts.clock });
+  const fake = await FakeDiscord.start({
+    token: TEST_TOKEN,
+    guilds: [guild],
+    callbackDeadlineMs: CALLBACK_DEADLINE_MS,
+  });
+  const app = createTestApp({ clock: opts.clock, settings: opts.settings });
   const wired: App = opts.app ? opts.app(app) : opts.registry ? { ...app, registry: opts.registry } : app;
+  const logger = pino({ level: process.env.IMGBOT_TEST_LOG ?? 'silent' });
   let adapter: DiscordAdapter;
+  let services: Services | undefined;
   try {
     adapter = await startDiscordAdapter(wired, {
       token: TEST_TOKEN,
       applicationId: FAKE_IDS.application,
       apiUrl: fake.restUrl,
-      logger: pino({ level: process.env.IMGBOT_TEST_LOG ?? 'silent' }),
+      logger,
       autocompleteBudgetMs: opts.autocompleteBudgetMs,
     });
+    if (opts.services) services = await startServices(wired, testBoot(app, logger));
   } catch (err) {
     await fake.close();
     await app.dispose();
     throw err;
   }
+  const dmTo = (userId: string, after: number) => (r: RecordedRequest) => {
+    const channel = fake.state.dmChannelByRecipient.get(userId);
+    return (
+      r.index >= after &&
+      channel !== undefined &&
+      requestTo('POST', `/channels/${channel}/messages`)(r) &&
+      r.response.status === 200
+    );
+  };
   return {
     fake,
     app,
     adapter,
-    callback: (token) => fake.waitForRequest(forToken('POST', CALLBACK, token), 5_000),
-    edit: (token) => fake.waitForRequest(forToken('PATCH', ORIGINAL, token), 10_000),
-    followUp: (token) => fake.waitForRequest(forToken('POST', FOLLOWUP, token), 10_000),
+    services,
+    callback: (token) => fake.waitForRequest(forToken('POST', CALLBACK, token), CALLBACK_WAIT_MS),
+    edit: (token) => fake.waitForRequest(forToken('PATCH', ORIGINAL, token), EDIT_WAIT_MS),
+    followUp: (token) => fake.waitForRequest(forToken('POST', FOLLOWUP, token), EDIT_WAIT_MS),
+    dm: (userId, timeoutMs = EDIT_WAIT_MS, after = 0) => fake.waitForRequest(dmTo(userId, after), timeoutMs),
     async close() {
       // Client first: a client whose gateway drops keeps reconnecting.
       await adapter.stop();
+      await services?.close();
       await fake.close();
       await app.dispose();
     },
   };
+}
+
+/** The boot config `startServices` gets in production, built from the test app. */
+function testBoot(app: TestApp, logger: pino.Logger) {
+  const env = parseEnv({ LOG_LEVEL: 'silent' });
+  if (!env.ok) throw new Error(env.message);
+  return { env: env.value, settings: app.options.settings, logger, faq: SHIPPED_FAQ };
 }
 
 /** Body of a recorded request as a loose record, for assertions. */

@@ -81,9 +81,11 @@ describe('DiscordNotifier', () => {
     expect(outcome.ok === false && outcome.retryAfterMs).toBeGreaterThanOrEqual(1_500);
     expect(fake.requestsTo('POST', '/channels/:id/messages')).toHaveLength(2); // warm-up + the 429
 
-    // The job system retries later; Discord then accepts.
-    await new Promise((r) => setTimeout(r, 1_600));
+    // The job system retries later (discord-reminders.test.ts); Discord then accepts.
     expect(await notifier.sendDirect(USER, message)).toEqual({ ok: true });
+    expect(fake.requestsTo('POST', '/channels/:id/messages').map((r) => r.response.status)).toEqual([
+      200, 429, 200,
+    ]);
   });
 
   it('GIVEN a 5xx THEN transient after one attempt', async () => {

@@ -95,8 +95,9 @@ describe('fake Discord + real discord.js Client', () => {
     expect(client.channels.cache.get(FAKE_IDS.textChannel)?.type).toBe(ChannelType.GuildText);
 
     // Heartbeats carry the last sequence and get ACKed (discord.js then reports a ping).
-    await vi.waitFor(() => expect(session.heartbeats).toContain(2), { timeout: 2_000 });
-    await vi.waitFor(() => expect(client.ws.ping).toBeGreaterThanOrEqual(0));
+    // why: generous polls; a loaded CI machine may delay the 50 ms heartbeat timer
+    await vi.waitFor(() => expect(session.heartbeats).toContain(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(client.ws.ping).toBeGreaterThanOrEqual(0), { timeout: 10_000 });
   });
 
   it('answers a chat-input command with an ephemeral reply (204 callback)', async () => {
@@ -208,6 +209,24 @@ describe('fake Discord + real discord.js Client', () => {
     expect(limited?.overridden).toBe(true);
     expect(retried?.response.status).toBe(200);
     expect(retried!.receivedAt - limited!.receivedAt).toBeGreaterThanOrEqual(200);
+  });
+
+  it('refuses what Discord refuses: over 2,000 characters, over 25 fields, over 6,000 in embeds', async () => {
+    const { fake, client } = await start();
+    const dm = await client.users.createDM(FAKE_IDS.user);
+    const field = { name: 'n', value: 'v' };
+    for (const message of [
+      { content: 'x'.repeat(2_001) },
+      { embeds: [{ fields: Array.from({ length: 26 }, () => field) }] },
+      { embeds: [{ description: 'd'.repeat(4_000) }, { description: 'd'.repeat(2_001) }] },
+    ]) {
+      const error = await dm.send(message).catch((e: unknown) => e);
+      expect(error).toMatchObject({ status: 400, code: DiscordErrorCode.InvalidFormBody });
+    }
+    expect((await dm.send({ content: 'x'.repeat(2_000) })).content).toHaveLength(2_000);
+    expect(fake.requestsTo('POST', '/channels/:id/messages').map((r) => r.response.status)).toEqual([
+      400, 400, 400, 200,
+    ]);
   });
 
   it('surfaces a 403 50007 as DiscordAPIError', async () => {

@@ -3,8 +3,9 @@
  * (nothing stubbed) talking to the fake Web API over loopback HTTP.
  * Several tests pin down observed Bolt 5.1 / web-api 8.2 behaviour; they are
  * documentation, not wishes — if an upgrade changes them, the test says so.
+ * The WebClient's 429 behaviour lives in slack-webclient.test.ts.
  */
-import { App, type AppOptions, type BlockAction, type MessageShortcut, webApi } from '@slack/bolt';
+import { App, type BlockAction, type MessageShortcut, type webApi } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   appHomeOpenedBody,
@@ -25,8 +26,6 @@ import {
   slashCommandBody,
   viewSubmissionBody,
 } from './fake-slack/index.ts';
-
-const { ErrorCode } = webApi;
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -51,30 +50,6 @@ afterEach(async () => {
 });
 
 /** Starts an App whose /ping-like command handler reports the outcome of one chat.postMessage. */
-async function startPostingApp(overrides: Omit<Partial<AppOptions>, 'logger'> = {}) {
-  const options = boltOptions(fake, overrides);
-  const app = new App(options);
-  const outcome = deferred<{ result?: webApi.ChatPostMessageResponse; error?: webApi.WebAPICallError }>();
-  app.command('/post', async ({ ack, client }) => {
-    await ack();
-    try {
-      outcome.resolve({ result: await client.chat.postMessage({ channel: 'C0GENERAL', text: 'hi' }) });
-    } catch (error) {
-      outcome.resolve({ error: error as webApi.WebAPICallError });
-    }
-  });
-  bolt = await listen(app);
-  const res = await postToBolt(
-    bolt.url,
-    slashCommandBody({ command: '/post', response_url: fake.newResponseUrl() }),
-    {
-      secret: FAKE_SIGNING_SECRET,
-    },
-  );
-  expect(res.status).toBe(200);
-  return { logger: options.logger, outcome: outcome.promise };
-}
-
 describe('fake Slack + real Bolt: slash command round trip', () => {
   it('/ping: ack body is the HTTP response, respond() reaches response_url, chat.postMessage reaches the fake', async () => {
     const logger = new MemoryLogger();
@@ -143,7 +118,8 @@ describe('request signature verification (Bolt HTTPReceiver)', () => {
     // Observed, not desired: verifySlackRequest only checks
     // `timestamp < now - 5 min`. Future-dated requests pass even though its
     // error text says "must differ from system time by no more than 5 minutes".
-    // Slack's docs compare the absolute difference. Left as is on purpose.
+    // Slack's docs compare the absolute difference. Pinned here as Bolt's behaviour; imgbot
+    // refuses such requests itself (src/bots/slack/http-receiver.ts, test/e2e/slack-signing.test.ts).
     const res = await postToBolt(await startPing(), ping(), {
       secret: FAKE_SIGNING_SECRET,
       timestamp: nowSeconds() + 6 * 60,
@@ -158,67 +134,6 @@ describe('request signature verification (Bolt HTTPReceiver)', () => {
       contentType: 'application/x-www-form-urlencoded; charset=utf-8',
     });
     expect(res.status).toBe(400);
-  });
-});
-
-describe('WebClient behaviour on HTTP 429 ratelimited', () => {
-  const rateLimited = {
-    status: 429,
-    headers: { 'Retry-After': '1' },
-    body: { ok: false, error: 'ratelimited' },
-  };
-
-  it('default retryConfig: WebClient waits Retry-After, then retries by itself and succeeds', async () => {
-    fake.respondOnce('chat.postMessage', rateLimited);
-    const { logger, outcome } = await startPostingApp();
-    const { result, error } = await outcome;
-    expect(error).toBeUndefined();
-    expect(result?.ok).toBe(true);
-    const [first, second] = fake.callsTo('chat.postMessage');
-    expect(first?.status).toBe(429);
-    expect(second?.status).toBe(200);
-    // Sleep of Retry-After (1 s) plus p-retry's own backoff (1-2 s, randomized).
-    expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(1000);
-    expect(logger.find('Will retry in 1 seconds')).toHaveLength(1);
-  }, 10_000);
-
-  it('rejectRateLimitedCalls: true -> immediate WebAPIRateLimitedError, no retry', async () => {
-    fake.respondOnce('chat.postMessage', rateLimited);
-    const { outcome } = await startPostingApp({ clientOptions: { rejectRateLimitedCalls: true } });
-    const { error } = await outcome;
-    expect(error?.code).toBe(ErrorCode.RateLimitedError);
-    expect(error instanceof webApi.WebAPIRateLimitedError && error.retryAfter).toBe(1);
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-  });
-
-  it('retryConfig { retries: 0 } still sleeps Retry-After, then fails with a generic WebAPIRequestError', async () => {
-    fake.respondOnce('chat.postMessage', rateLimited);
-    const started = Date.now();
-    const { outcome } = await startPostingApp({ clientOptions: { retryConfig: { retries: 0 } } });
-    const { error } = await outcome;
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-    // Not RateLimitedError: the 429 is turned into a plain Error to trigger p-retry.
-    expect(error?.code).toBe(ErrorCode.RequestError);
-    expect(error?.message).toContain('A rate limit was exceeded');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
-  }, 10_000);
-});
-
-describe('fake Web API overrides', () => {
-  it('fails chat.postMessage permanently for one channel only', async () => {
-    const app = new App(boltOptions(fake));
-    fake.failAlways('chat.postMessage', 'user_not_found', { channel: 'U404' });
-    await expect(app.client.chat.postMessage({ channel: 'U404', text: 'x' })).rejects.toMatchObject({
-      code: ErrorCode.PlatformError,
-      data: { ok: false, error: 'user_not_found' },
-    });
-    await expect(app.client.chat.postMessage({ channel: 'U1', text: 'x' })).resolves.toMatchObject({
-      ok: true,
-    });
-    await expect(app.client.apiCall('nope.method')).rejects.toMatchObject({
-      data: { error: 'unknown_method' },
-    });
-    expect(fake.unknownCalls.map((c) => c.method)).toEqual(['nope.method']);
   });
 });
 

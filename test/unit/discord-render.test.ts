@@ -27,6 +27,10 @@ describe('neutralizeMentions', () => {
     ['@everyone free externship <@&123>', '@\u200beveryone free externship <@\u200b&123>'],
     ['ping @here and <@456>', 'ping @\u200bhere and <@\u200b456>'],
     ['email me@example.com, see <#789>', 'email me@example.com, see <#789>'],
+    ['write to observers@here.example.org', 'write to observers@here.example.org'], // the email still works
+    ['first.last@everyone-clinic.org', 'first.last@everyone-clinic.org'],
+    ['(@everyone) hi,@here', '(@\u200beveryone) hi,@\u200bhere'],
+    ['@heretic and @everyones', '@heretic and @everyones'],
   ])('GIVEN %j THEN %j', (text, out) => {
     expect(neutralizeMentions(text)).toBe(out);
   });

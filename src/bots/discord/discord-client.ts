@@ -5,6 +5,15 @@ import { NO_MENTIONS } from './render/message.ts';
 export const DEFAULT_DISCORD_API = 'https://discord.com/api';
 
 /**
+ * The REST base as discord.js wants it: no trailing slash and no version
+ * (it appends `/v10` itself), so `https://discord.com/api/v10/` from a
+ * copied example still works instead of failing every request with a 404.
+ */
+export function normalizeApiUrl(apiUrl: string): string {
+  return apiUrl.replace(/\/+$/, '').replace(/\/v\d+$/, '');
+}
+
+/**
  * The gateway client: only the `Guilds` intent (no privileged intents: the bot
  * never reads message content or member lists), and no mentions parsed by
  * default. The gateway URL comes from `GET /gateway/bot` on `apiUrl`, as in production.
@@ -13,7 +22,7 @@ export function createDiscordClient(apiUrl: string = DEFAULT_DISCORD_API): Clien
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: { api: apiUrl },
+    rest: { api: normalizeApiUrl(apiUrl) },
   });
 }
 
@@ -24,7 +33,7 @@ export function createDiscordClient(apiUrl: string = DEFAULT_DISCORD_API): Clien
  */
 export function createRest(token: string, apiUrl: string = DEFAULT_DISCORD_API, forJobs = false): REST {
   const rest = new REST({
-    api: apiUrl,
+    api: normalizeApiUrl(apiUrl),
     ...(forJobs ? { retries: 0, rejectOnRateLimit: () => true, timeout: 10_000 } : {}), // why: a stuck send must not hold a worker slot for discord.js' default 15 s
   });
   return rest.setToken(token);

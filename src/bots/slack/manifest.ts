@@ -2,6 +2,7 @@ import type { Command } from '../../core/commands/command.ts';
 import type { Registry } from '../../core/commands/registry.ts';
 import { EVENTS_PATH } from './http-receiver.ts';
 import { REMIND_MESSAGE_SHORTCUT } from './listeners/shortcuts/index.ts';
+import { SLACK_BUILTIN_COMMANDS } from './slack-names.ts';
 import { UMBRELLA_COMMAND } from './slack-text.ts';
 
 /**
@@ -21,44 +22,16 @@ export const BOT_SCOPES: readonly string[] = [
   'users:read',
 ];
 
-export const BOT_EVENTS: readonly string[] = ['app_home_opened', 'message.im'];
-
 /**
- * Slack's built-in commands win over an app's command of the same name, so
- * those names stay out of the manifest; `/imgbot <name>` still reaches them.
+ * Events: the Home tab, DMs to the app (FAQ questions), and uninstall/revoke
+ * notices so an OAuth install's token is forgotten (these need no scope).
  */
-export const SLACK_BUILTIN_COMMANDS: ReadonlySet<string> = new Set([
-  'active',
-  'apps',
-  'archive',
-  'away',
-  'call',
-  'collapse',
-  'dm',
-  'dnd',
-  'expand',
-  'feed',
-  'feedback',
-  'invite',
-  'join',
-  'leave',
-  'me',
-  'msg',
-  'mute',
-  'open',
-  'prefs',
-  'remind',
-  'remove',
-  'kick',
-  'rename',
-  'search',
-  'shortcuts',
-  'shrug',
-  'star',
-  'status',
-  'topic',
-  'who',
-]);
+export const BOT_EVENTS: readonly string[] = [
+  'app_home_opened',
+  'message.im',
+  'app_uninstalled',
+  'tokens_revoked',
+];
 
 const MAX_SLASH_COMMANDS = 50; // why: Slack's limit per app
 const MAX_USAGE_HINT = 1000; // why: Slack's limit for usage_hint

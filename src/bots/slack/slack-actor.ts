@@ -40,31 +40,61 @@ const CACHE_TTL_MS = 60_000; // why: admin rights change rarely; a minute bounds
 const CACHE_MAX = 5_000; // why: a few hundred KB at most
 
 /**
+ * Moderators the operator names for every workspace (`SLACK_MODERATORS`):
+ * Slack user ids (`U…`/`W…`) and user-group ids (`S…`). They moderate like
+ * workspace admins, on top of each workspace's own `/setup mod_role:`.
+ */
+export interface ConfiguredModerators {
+  readonly users: readonly string[];
+  readonly groups: readonly string[];
+}
+
+/** Splits `SLACK_MODERATORS` (`U123,S456`) into users and user groups. */
+export function parseModeratorList(list: string | undefined): ConfiguredModerators {
+  const ids = (list ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  return { users: ids.filter((id) => !id.startsWith('S')), groups: ids.filter((id) => id.startsWith('S')) };
+}
+
+export interface SlackActorOptions {
+  readonly moderators?: ConfiguredModerators;
+  readonly now?: () => number;
+}
+
+/**
  * Builds the core's Actor for a Slack member. Workspace admins and owners are
- * platform admins (users.info, cached a minute); a member of the community's
- * moderator user group (`/setup mod_role:@mods`, usergroups.users.list,
- * cached a minute) holds that group's id in `roleIds`; the core policy also
- * honours `modUserIds`. Lookups that fail (missing scope, Slack down) count
- * as "no extra rights", never as an error: the core then refuses politely.
+ * platform admins (users.info, cached a minute), and so are the operator's
+ * configured moderators (`SLACK_MODERATORS`: users, or members of user
+ * groups); a member of the workspace's moderator user group (`/setup
+ * mod_role:@mods`, usergroups.users.list, cached a minute) holds that group's
+ * id in `roleIds`; the core policy also honours `modUserIds`. Lookups that
+ * fail (missing scope, Slack down) count as "no extra rights", never as an
+ * error: the core then refuses politely.
  */
 export class SlackActorResolver {
   private readonly members: TtlCache<MemberInfo>;
   private readonly groups: TtlCache<readonly string[]>;
+  private readonly moderators: ConfiguredModerators;
 
   constructor(
     private readonly settings: SettingsStore,
     private readonly logger: CoreLogger,
-    now: () => number = Date.now,
+    opts: SlackActorOptions = {},
   ) {
+    const now = opts.now ?? Date.now;
     this.members = new TtlCache(CACHE_TTL_MS, CACHE_MAX, now);
     this.groups = new TtlCache(CACHE_TTL_MS, CACHE_MAX, now);
+    this.moderators = opts.moderators ?? { users: [], groups: [] };
   }
 
   async resolve(api: SlackApi, who: SlackWho): Promise<Actor> {
     const communityId = slackCommunityId(who.teamId);
-    const [info, community] = await Promise.all([
+    const [info, community, configured] = await Promise.all([
       this.member(api, who),
       this.settings.getCommunity(communityId),
+      this.isConfiguredModerator(api, who),
     ]);
     const modGroup = community.modRoleId;
     const inGroup = modGroup
@@ -74,12 +104,20 @@ export class SlackActorResolver {
       userId: slackUserId(who.teamId, who.userId),
       communityId,
       displayName: info.name,
-      platformAdmin: info.admin,
+      platformAdmin: info.admin || configured,
       roleIds: inGroup && modGroup ? [modGroup] : [],
       ...(who.channelId ? { channel: `${communityId}:${who.channelId}` } : {}),
     };
     await this.rememberContact(actor, who, info.tz);
     return actor;
+  }
+
+  private async isConfiguredModerator(api: SlackApi, who: SlackWho): Promise<boolean> {
+    if (this.moderators.users.includes(who.userId)) return true;
+    for (const group of this.moderators.groups) {
+      if ((await this.groupMembers(api, who.teamId, group)).includes(who.userId)) return true;
+    }
+    return false;
   }
 
   private member(api: SlackApi, who: SlackWho): Promise<MemberInfo> {

@@ -1,5 +1,8 @@
-import type { Command, FormSpec } from '../../core/commands/command.ts';
+import type { Command } from '../../core/commands/command.ts';
+import { tokenizeArguments } from '../../core/commands/parse-line.ts';
 import type { Registry } from '../../core/commands/registry.ts';
+import { tokensToOptions } from '../../core/commands/resolve-options.ts';
+import { formFor, type SlackForm } from './forms.ts';
 
 /** The umbrella command: `/imgbot <command> ...` reaches every command, even those not in the manifest. */
 export const UMBRELLA_COMMAND = 'imgbot';
@@ -30,34 +33,54 @@ export function slackTextToPlain(text: string): string {
 export type SlashRoute =
   /** A text line for the core's parser (`/observership cardiology NY`). */
   | { readonly kind: 'line'; readonly line: string }
-  /** An empty invocation of a command that asks through a modal. */
-  | { readonly kind: 'form'; readonly command: Command; readonly form: FormSpec };
+  /**
+   * A command asked through a modal: typed without options, or without a
+   * required one. `given` holds what was typed (prefilled, or carried along
+   * when the modal has no input for it).
+   */
+  | {
+      readonly kind: 'form';
+      /** The command as typed, run instead when the modal cannot be opened. */
+      readonly line: string;
+      readonly command: Command;
+      readonly form: SlackForm;
+      readonly given: Readonly<Record<string, string>>;
+    };
 
-/** The core command behind "Remind me about this", and its option that holds what to remind about. */
-export const REMIND_COMMAND = 'remind';
-export const REMIND_TEXT_OPTION = 'what';
+/** Finds the command a slash invocation names (`/track add …` is the subcommand `track add`). */
+function resolveCommand(
+  name: string,
+  text: string,
+  registry: Registry,
+): { command: Command; rest: string } | undefined {
+  const split = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  const first = split?.[1]?.toLowerCase();
+  const sub = first ? registry.find(`${name} ${first}`) : undefined;
+  if (sub && registry.subcommandsOf(name).length > 0) return { command: sub, rest: split?.[2] ?? '' };
+  const command = registry.find(name);
+  return command ? { command, rest: text } : undefined;
+}
 
-const MAX_INPUTS = 5; // why: FormSpec's own bound (Discord modals); Slack modals stay short and focused too
-
-/**
- * The form a command is asked through in a modal: its declared `form`, or for
- * `/remind` (which the issue wants as a modal too) its options, required first.
- */
-export function formFor(command: Command): FormSpec | undefined {
-  if (command.form) return command.form;
-  if (command.name !== REMIND_COMMAND) return undefined;
-  const names = Object.entries(command.options)
-    .sort(([, a], [, b]) => Number(b.required) - Number(a.required))
-    .map(([name]) => name)
-    .slice(0, MAX_INPUTS);
-  return names.length > 0 ? { title: 'New reminder', inputs: names } : undefined;
+/** The options typed after a form command, when they parse and a required one is still missing. */
+function missingRequired(command: Command, rest: string): Record<string, string> | undefined {
+  const tokens = tokenizeArguments(rest);
+  if (!tokens.ok) return undefined;
+  const raw = tokensToOptions(command, tokens.value);
+  if (!raw.ok) return undefined;
+  const given = Object.fromEntries(Object.entries(raw.value).map(([k, v]) => [k, String(v)]));
+  const missing = Object.entries(command.options).some(
+    ([key, def]) => def.required && given[key] === undefined,
+  );
+  return missing ? given : undefined;
 }
 
 /**
  * Turns `/name text` into what to run. `/imgbot` alone and `/imgbot help`
  * list everything; `/imgbot <command> ...` routes to any command. A command
- * with a form, typed without options, opens its modal; with options it runs
- * as typed, so power users skip the modal.
+ * with a form opens its modal when typed without options or without a
+ * required one (prefilled with what was typed); complete options run as
+ * typed, so power users skip the modal. Text that does not parse goes to the
+ * core, which explains the problem in its own words.
  */
 export function routeSlashCommand(slashName: string, rawText: string, registry: Registry): SlashRoute {
   let name = slashName.replace(/^\//, '').toLowerCase();
@@ -67,8 +90,10 @@ export function routeSlashCommand(slashName: string, rawText: string, registry: 
     name = (split?.[1] ?? 'help').replace(/^\//, '').toLowerCase();
     text = split?.[2] ?? '';
   }
-  const command = registry.find(name);
-  const form = command ? formFor(command) : undefined;
-  if (command && form && text === '') return { kind: 'form', command, form };
-  return { kind: 'line', line: text === '' ? `/${name}` : `/${name} ${text}` };
+  const line = text === '' ? `/${name}` : `/${name} ${text}`;
+  const found = resolveCommand(name, text, registry);
+  const form = found ? formFor(found.command) : undefined;
+  if (!found || !form) return { kind: 'line', line };
+  const given = found.rest === '' ? {} : missingRequired(found.command, found.rest);
+  return given ? { kind: 'form', line, command: found.command, form, given } : { kind: 'line', line };
 }

@@ -14,7 +14,7 @@ export interface MemberDataExport {
   readonly tracker: readonly TrackerEntry[];
 }
 
-type MemberDataDeps = Pick<CoreDeps, 'userSettings' | 'reminders' | 'tracker' | 'clock'>;
+type MemberDataDeps = Pick<CoreDeps, 'userSettings' | 'reminders' | 'tracker' | 'clock' | 'rateLimiter'>;
 
 /** Collects the member's settings, reminders (pending and recently delivered), subscriptions and tracker. */
 export async function exportMemberData(deps: MemberDataDeps, userId: string): Promise<MemberDataExport> {
@@ -35,9 +35,11 @@ export async function exportMemberData(deps: MemberDataDeps, userId: string): Pr
 }
 
 /**
- * Forgets a member: their reminders with every queued job (waiting, delayed or
- * failed), delivery records, deadline subscriptions, tracker and settings.
- * Jobs go first, so nothing is delivered from a half-deleted account.
+ * Forgets a member: their reminders with every queued job (waiting, delayed,
+ * failed, a repeat's series), delivery records, deadline subscriptions,
+ * tracker, settings and rate-limit counters. Jobs go first, so nothing is
+ * delivered from a half-deleted account; a job already running finds its
+ * reminder gone and sends nothing.
  */
 export async function deleteMemberData(
   deps: MemberDataDeps,
@@ -49,10 +51,12 @@ export async function deleteMemberData(
   ]);
   for (const r of reminders) {
     if (r.status === 'pending') await deps.reminders.scheduler.unschedule(r.id, r.fireAt);
+    if (r.repeat) await deps.reminders.scheduler.unscheduleSeries(r.id);
   }
   const ids = await deps.reminders.store.forgetUser(userId);
   await deps.reminders.scheduler.purge([...new Set([...ids, ...reminders.map((r) => r.id)])]);
   await deps.tracker.removeAll(userId);
   await deps.userSettings.deleteUser(userId);
+  await deps.rateLimiter.forgetSubject(userId);
   return { reminders: reminders.length, trackerEntries: entries.length };
 }

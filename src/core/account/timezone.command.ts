@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { stringOption } from '../commands/options.ts';
-import { replaceMemberReminders } from '../reminders/place-reminder.ts';
+import { followZoneChange } from '../reminders/deadline-reminders.ts';
 import { type Reply, reply } from '../reply.ts';
 import { formatLocal } from '../time/parse-when.ts';
 import { resolveTimeZone } from '../time/resolve-timezone.ts';
@@ -38,7 +38,7 @@ export const timezoneCommand = defineCommand({
     if (!resolved.ok) return failureReply(resolved);
     const { zone, note } = resolved.value;
     await ctx.deps.userSettings.updateUser(userId, { zone });
-    const moved = await replaceMemberReminders(ctx.deps, userId);
+    const moved = await followZoneChange(ctx.deps, userId);
     const offset = DateTime.fromMillis(ctx.now, { zone }).toFormat('ZZ');
     const movedText =
       moved > 0 ? ` ${moved} reminder${moved === 1 ? '' : 's'} moved to keep their local time.` : '';

@@ -4,8 +4,11 @@ import { errorReply, reply } from '../reply.ts';
 import { auditListing } from './listing-audit.ts';
 import { approveListing, rejectListing } from './review-decisions.ts';
 
+/** Button action ids of the review queue. */
 export const APPROVE_ACTION = 'review.approve';
+/** See {@link APPROVE_ACTION}. */
 export const REJECT_ACTION = 'review.reject';
+/** See {@link APPROVE_ACTION}. */
 export const DISMISS_REPORT_ACTION = 'report.dismiss';
 
 /** The Approve button of /review and of a held /post. */

@@ -23,7 +23,7 @@ function pendingRecord(l: Listing, now: number, zone: string): ReplyRecord {
     fields:
       hits.length > 0
         ? hits.map((h) => ({ name: `flag: ${h.rule}`, value: h.message }))
-        : [{ name: 'flags', value: 'none (a member suggestion)' }],
+        : [{ name: 'flags', value: l.source === 'suggest' ? 'none (a member suggestion)' : 'none' }],
   };
 }
 

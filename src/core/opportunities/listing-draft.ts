@@ -56,35 +56,39 @@ function emptyDraft(
   };
 }
 
+/** `value` when the field was given (null included: it means "none"), else `fallback`. */
+function given<T>(value: T | undefined, fallback: T): T {
+  return value === undefined ? fallback : value;
+}
+
 function overlay(base: ListingDraft, v: Partial<ListingFieldValues>): ListingDraft {
-  const pick = <K extends ListingFieldName>(k: K, fallback: ListingFieldValues[K]): ListingFieldValues[K] =>
-    v[k] === undefined ? fallback : (v[k] as ListingFieldValues[K]);
+  const id = given(v.id, base.id);
   return {
-    ...(base.id !== undefined || v.id !== undefined ? { id: pick('id', base.id as string) } : {}),
-    title: pick('title', base.title),
-    type: pick('type', base.type),
-    handsOn: pick('hands_on', base.handsOn),
-    specialties: pick('specialties', base.specialties),
-    institution: pick('institution', base.institution),
-    city: pick('city', base.city),
-    state: pick('state', base.state),
-    country: pick('country', base.country),
-    setting: pick('setting', base.setting),
-    durationWeeks: pick('duration_weeks', base.durationWeeks),
-    feeUsd: pick('fee_usd', base.feeUsd),
-    feeCovers: pick('fee_covers', base.feeCovers),
+    ...(id !== undefined ? { id } : {}),
+    title: given(v.title, base.title),
+    type: given(v.type, base.type),
+    handsOn: given(v.hands_on, base.handsOn),
+    specialties: given(v.specialties, base.specialties),
+    institution: given(v.institution, base.institution),
+    city: given(v.city, base.city),
+    state: given(v.state, base.state),
+    country: given(v.country, base.country),
+    setting: given(v.setting, base.setting),
+    durationWeeks: given(v.duration_weeks, base.durationWeeks),
+    feeUsd: given(v.fee_usd, base.feeUsd),
+    feeCovers: given(v.fee_covers, base.feeCovers),
     requirements: {
-      step1: pick('step1_required', base.requirements.step1),
-      step2ck: pick('step2ck_required', base.requirements.step2ck),
-      ecfmg: pick('ecfmg_required', base.requirements.ecfmg),
-      other: pick('other_requirements', base.requirements.other),
+      step1: given(v.step1_required, base.requirements.step1),
+      step2ck: given(v.step2ck_required, base.requirements.step2ck),
+      ecfmg: given(v.ecfmg_required, base.requirements.ecfmg),
+      other: given(v.other_requirements, base.requirements.other),
     },
-    lorPossible: pick('lor_possible', base.lorPossible),
-    deadline: pick('deadline', base.deadline),
-    startDate: pick('start_date', base.startDate),
-    timezone: pick('timezone', base.timezone),
-    contact: pick('contact', base.contact),
-    description: pick('description', base.description),
+    lorPossible: given(v.lor_possible, base.lorPossible),
+    deadline: given(v.deadline, base.deadline),
+    startDate: given(v.start_date, base.startDate),
+    timezone: given(v.timezone, base.timezone),
+    contact: given(v.contact, base.contact),
+    description: given(v.description, base.description),
   };
 }
 

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result.ts';
 import {
   LIMITS,
@@ -9,6 +9,7 @@ import {
   type ListingType,
 } from './listing.ts';
 import { cleanLine, cleanText } from './listing-text.ts';
+import { isZone } from './listing-time.ts';
 import { normaliseSpecialty } from './specialties.ts';
 import { normaliseState } from './us-states.ts';
 
@@ -32,6 +33,7 @@ function asText(raw: unknown): string | undefined {
 /** Words that mean "no value" in optional fields. */
 const NONE_WORDS = new Set(['', 'none', 'n/a', 'na', '-', 'null']);
 
+/** True for a word that means "no value" (`none`, `n/a`, `-`, an empty cell). */
 export function isNoneWord(raw: unknown): boolean {
   return typeof raw === 'string' && NONE_WORDS.has(raw.trim().toLowerCase());
 }
@@ -72,6 +74,7 @@ export const booleanField: FieldParser<boolean> = (raw) => {
   return bad('must be yes or no (true/false)');
 };
 
+/** A listing id: 1-64 letters, digits, `-` or `_`. */
 export const idField: FieldParser<string> = (raw) => {
   const text = asText(raw)?.trim() ?? '';
   return LISTING_ID.test(text) ? ok(text) : bad('must be an id of 1-64 letters, digits, - or _');
@@ -103,6 +106,7 @@ export function matchType(word: string): ListingType | undefined {
   return undefined;
 }
 
+/** A listing type, see {@link matchType}. */
 export const typeField: FieldParser<ListingType> = (raw) => {
   const hit = matchType(asText(raw) ?? '');
   return hit ? ok(hit) : bad(`must be one of ${LISTING_TYPES.join(', ')}`);
@@ -126,6 +130,7 @@ const SETTING_ALIASES: Record<string, ListingSetting> = {
   '': 'other',
 };
 
+/** The setting (`community-hospital`, also `community`, `university`...); empty means other. */
 export const settingField: FieldParser<ListingSetting> = (raw) => {
   const key = (asText(raw) ?? '')
     .trim()
@@ -220,11 +225,13 @@ export const deadlineField = dateOrNone(' (leave it empty or write rolling for r
   'rolling',
   'open',
 ]);
+/** `YYYY-MM-DD`, or empty/`flexible` when not stated. */
 export const startDateField = dateOrNone('', ['flexible', 'rolling']);
 
+/** The IANA zone a deadline date is read in. */
 export const timezoneField: FieldParser<string> = (raw) => {
   const text = (asText(raw) ?? '').trim();
-  return IANAZone.isValidZone(text) ? ok(text) : bad('must be an IANA time zone such as America/New_York');
+  return isZone(text) ? ok(text) : bad('must be an IANA time zone such as America/New_York');
 };
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;

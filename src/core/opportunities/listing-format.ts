@@ -9,10 +9,12 @@ import { specialtyLabel } from './specialties.ts';
  * escape markup and mentions (architecture rule 8).
  */
 
+/** `free` or `$1,200`. */
 export function feeText(l: Pick<Listing, 'feeUsd'>): string {
   return l.feeUsd === 0 ? 'free' : `$${l.feeUsd.toLocaleString('en-US')}`;
 }
 
+/** `4 weeks`, `4-8 weeks` or `length not stated`. */
 export function durationText(l: Pick<Listing, 'durationWeeks'>): string {
   const d = l.durationWeeks;
   if (d === null) return 'length not stated';
@@ -20,21 +22,25 @@ export function durationText(l: Pick<Listing, 'durationWeeks'>): string {
   return `${d.min}-${d.max} weeks`;
 }
 
+/** `Albany, NY` (or `City, CC` outside the U.S.). */
 export function placeText(l: Pick<Listing, 'city' | 'state' | 'country'>): string {
   if (l.country !== 'US') return `${l.city}, ${l.country}`;
   return `${l.city}, ${l.state}`;
 }
 
+/** `apply by Fri 15 Oct 2027 (in 30 days)`, `closed ...` or `rolling admission`. */
 export function deadlineText(l: Pick<Listing, 'deadline' | 'deadlineAt' | 'timezone'>, now: number): string {
   if (l.deadline === null || l.deadlineAt === null) return 'rolling admission';
   const when = formatDay(l.deadline, l.timezone);
   return l.deadlineAt <= now ? `closed ${when}` : `apply by ${when} (${deadlineDistance(l.deadlineAt, now)})`;
 }
 
+/** Specialty labels joined by commas. */
 export function specialtiesText(l: Pick<Listing, 'specialties'>): string {
   return l.specialties.map(specialtyLabel).join(', ');
 }
 
+/** USMLE/ECFMG requirements in words, then any other requirement. */
 export function requirementsText(l: Pick<Listing, 'requirements'>): string {
   const r = l.requirements;
   const needs: string[] = [];
@@ -45,6 +51,7 @@ export function requirementsText(l: Pick<Listing, 'requirements'>): string {
   return r.other ? `${base}. ${r.other}` : base;
 }
 
+/** `Observership · observational · Community hospital`. */
 export function kindText(l: Pick<Listing, 'type' | 'handsOn' | 'setting'>): string {
   return `${TYPE_LABELS[l.type].one} · ${l.handsOn ? 'hands-on' : 'observational'} · ${SETTING_LABELS[l.setting]}`;
 }

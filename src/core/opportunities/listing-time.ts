@@ -1,5 +1,22 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import type { Listing, ListingStatus } from './listing.ts';
+
+// why: listings use a handful of zones; checking one costs an Intl object, so answers are kept
+const zoneChecks = new Map<string, boolean>();
+// why: 4,096 distinct (date, zone) pairs is more than a year of deadlines in several zones
+const MAX_CACHED = 4096;
+const instants = new Map<string, number | null>();
+
+/** True for an IANA zone name luxon can use (`America/New_York`); remembered per name. */
+export function isZone(zone: string): boolean {
+  let known = zoneChecks.get(zone);
+  if (known === undefined) {
+    known = IANAZone.isValidZone(zone);
+    if (zoneChecks.size >= MAX_CACHED) zoneChecks.clear();
+    zoneChecks.set(zone, known);
+  }
+  return known;
+}
 
 /**
  * The instant a date-only deadline closes: 23:59 of that day in the listing's
@@ -7,9 +24,14 @@ import type { Listing, ListingStatus } from './listing.ts';
  */
 export function deadlineInstant(deadline: string | null, zone: string): number | null {
   if (deadline === null) return null;
+  const key = `${deadline} ${zone}`;
+  const cached = instants.get(key);
+  if (cached !== undefined) return cached;
   const day = DateTime.fromISO(deadline, { zone });
-  if (!day.isValid) return null;
-  return day.set({ hour: 23, minute: 59, second: 0, millisecond: 0 }).toMillis();
+  const at = day.isValid ? day.set({ hour: 23, minute: 59, second: 0, millisecond: 0 }).toMillis() : null;
+  if (instants.size >= MAX_CACHED) instants.clear();
+  instants.set(key, at);
+  return at;
 }
 
 /** True when the deadline instant has been reached (applications are closed). */

@@ -31,6 +31,15 @@ export interface ListingPage {
   readonly total: number;
   readonly exact: boolean;
   readonly hasMore: boolean;
+  /** Some published listing's deadline has passed: run the expiry sweep (searches already hide it). */
+  readonly expiryDue: boolean;
+}
+
+/** A search to keep for paging buttons, stored by `search` itself when there are more pages. */
+export interface RememberSearch {
+  readonly token: string;
+  readonly value: string;
+  readonly ttlMs: number;
 }
 
 /** A member's report that a listing is dead or wrong. */
@@ -59,9 +68,27 @@ export interface ListingsPort {
    * be that one; undefined = overwrite. False on a revision conflict.
    */
   save(listing: Listing, expectedRev?: number): Promise<boolean>;
+  /**
+   * {@link save} for many listings in one round trip (imports). Each listing
+   * is still stored whole or not at all; the result says, per item in order,
+   * whether it was stored (false on a revision conflict).
+   */
+  saveMany(items: readonly { listing: Listing; expectedRev?: number }[]): Promise<boolean[]>;
   /** Removes a listing and its index entries (tests, clean-up). */
   remove(id: string): Promise<void>;
-  search(query: ListingSearch, now: number, page: { offset: number; count: number }): Promise<ListingPage>;
+  /**
+   * One page of published listings whose deadline is after `now`, in
+   * deadline order. With `remember`, the search is also kept under its token
+   * (see {@link saveSearch}) when there are more pages, in the same round trip.
+   */
+  search(
+    query: ListingSearch,
+    now: number,
+    page: { offset: number; count: number },
+    remember?: RememberSearch,
+  ): Promise<ListingPage>;
+  /** How many listings each search finds (no records), all in one round trip. */
+  counts(queries: readonly ListingSearch[], now: number): Promise<{ total: number; exact: boolean }[]>;
   /** Ids of published listings whose deadline instant is at or before `now`, oldest first. */
   dueForExpiry(now: number, limit: number): Promise<string[]>;
   /** The review queue: pending listings, oldest first. */

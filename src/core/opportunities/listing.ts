@@ -1,5 +1,5 @@
-import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { isZone } from './listing-time.ts';
 import { isSpecialtyId } from './specialties.ts';
 import { isStateCode } from './us-states.ts';
 
@@ -33,6 +33,7 @@ export const LISTING_SETTINGS = [
 ] as const;
 export type ListingSetting = (typeof LISTING_SETTINGS)[number];
 
+/** Where a listing is in its life: waiting for review, live, taken down, past its deadline. */
 export const LISTING_STATUSES = ['pending', 'published', 'withdrawn', 'expired'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
@@ -93,7 +94,7 @@ export const listingDraftSchema = z.object({
   deadline: isoDate.nullable(),
   startDate: isoDate.nullable(),
   /** IANA zone the deadline date is read in (its end, 23:59, closes applications). */
-  timezone: z.string().refine((zone) => IANAZone.isValidZone(zone)),
+  timezone: z.string().refine(isZone),
   /** Email address or http(s) URL; empty when unknown (that alone flags the listing). */
   contact: z.string().max(LIMITS.contact),
   description: z.string().max(LIMITS.description),
@@ -144,6 +145,7 @@ export const TYPE_LABELS: Record<ListingType, { one: string; many: string }> = {
   'clinical-assistant': { one: 'Clinical assistant role', many: 'Clinical assistant roles' },
 };
 
+/** Labels of settings for replies. */
 export const SETTING_LABELS: Record<ListingSetting, string> = {
   academic: 'Academic centre',
   'community-hospital': 'Community hospital',

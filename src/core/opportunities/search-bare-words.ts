@@ -104,6 +104,36 @@ function describe(key: string, value: string): string {
   return key === 'specialty' ? specialtyLabel(value) : value;
 }
 
+/** A second, different value for a one-value filter (`cardiology ... neurology`). */
+function conflict(out: Readonly<Record<string, string>>, hit: Hit): Result<never> | undefined {
+  const prior = out[hit.key];
+  if (prior === undefined || prior === hit.value) return undefined;
+  if (hit.key === 'type') {
+    return fail(
+      'SEARCH.TWO_TYPES',
+      `Pick one type: you wrote ${prior} and ${hit.value}. Example: /opportunities type:${hit.value}`,
+    );
+  }
+  if (hit.key !== 'specialty' && hit.key !== 'state') return undefined;
+  const a = describe(hit.key, prior);
+  const b = describe(hit.key, hit.value);
+  return fail(
+    'SEARCH.TWO_VALUES',
+    `Pick one ${hit.key}: you wrote ${a} and ${b}. Search one at a time, e.g. ${hit.key}:${hit.value}`,
+    { option: hit.key },
+  );
+}
+
+/**
+ * A type word: in /opportunities it sets the type; in a type's own command
+ * (`/observership observerships`) it is ignored (an empty key).
+ */
+function typeAt(word: string, opts: { allowType: boolean; ownType?: ListingType }): Hit | undefined {
+  const type = matchType(word);
+  if (!type || !(opts.allowType || type === opts.ownType)) return undefined;
+  return { key: opts.allowType ? 'type' : '', value: type, length: 1 };
+}
+
 /**
  * Parses bare search words. `ownType` is the type the command already
  * searches (`/observership`), whose name is then just ignored; `allowType`
@@ -119,43 +149,18 @@ export function parseSearchWords(
   while (i < words.length) {
     const word = words[i] ?? '';
     const keyed = /^([A-Za-z][A-Za-z0-9_-]{0,31}):(.*)$/.exec(word);
-    if (keyed?.[1]) {
-      // An unknown `key:value`: hand it back so the framework names the unknown option.
-      out[keyed[1]] = keyed[2] ?? '';
-      i++;
-      continue;
-    }
-    const type = matchType(word);
-    if (type && (opts.allowType || type === opts.ownType)) {
-      if (opts.allowType) {
-        if (out.type && out.type !== type) {
-          return fail(
-            'SEARCH.TWO_TYPES',
-            `Pick one type: you wrote ${out.type} and ${type}. Example: /opportunities type:${type}`,
-          );
-        }
-        out.type = type;
-      }
-      i++;
-      continue;
-    }
-    const hit = flagAt(words, i) ?? placeAt(words, i);
+    // An unknown `key:value` is handed back so the framework names the unknown option.
+    const hit: Hit | undefined = keyed?.[1]
+      ? { key: keyed[1], value: keyed[2] ?? '', length: 1 }
+      : (typeAt(word, opts) ?? flagAt(words, i) ?? placeAt(words, i));
     if (!hit) {
       if (!FILLER.has(word.toLowerCase())) rest.push(word);
       i++;
       continue;
     }
-    const prior = out[hit.key];
-    if (prior !== undefined && prior !== hit.value && (hit.key === 'specialty' || hit.key === 'state')) {
-      const a = describe(hit.key, prior);
-      const b = describe(hit.key, hit.value);
-      return fail(
-        'SEARCH.TWO_VALUES',
-        `Pick one ${hit.key}: you wrote ${a} and ${b}. Search one at a time, e.g. ${hit.key}:${hit.value}`,
-        { option: hit.key },
-      );
-    }
-    out[hit.key] = hit.value;
+    const clash = keyed ? undefined : conflict(out, hit);
+    if (clash) return clash;
+    if (hit.key !== '') out[hit.key] = hit.value;
     i += hit.length;
   }
   if (rest.length > 0) out.q = rest.join(' ');

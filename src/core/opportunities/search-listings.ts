@@ -3,7 +3,7 @@ import type { CommandContext } from '../commands/command.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
 import { ok, type Result } from '../result.ts';
 import { expireDueListings } from './expire-listings.ts';
-import type { ListingPage } from './listing.port.ts';
+import type { ListingPage, RememberSearch } from './listing.port.ts';
 import type { ListingType } from './listing.ts';
 import { cleanLine } from './listing-text.ts';
 import {
@@ -75,10 +75,15 @@ export function toFilters(command: string, input: SearchInput): Result<SearchFil
   return ok(filters);
 }
 
-async function fetchPage(f: SearchFilters, pageNo: number, ctx: CommandContext): Promise<ListingPage> {
+async function fetchPage(
+  f: SearchFilters,
+  pageNo: number,
+  ctx: CommandContext,
+  remember?: RememberSearch,
+): Promise<ListingPage> {
   const size = ctx.deps.settings.pageSize;
   const query = toStoreSearch(f, ctx.deps.settings.listingTimezone);
-  return ctx.deps.listings.search(query, ctx.now, { offset: (pageNo - 1) * size, count: size });
+  return ctx.deps.listings.search(query, ctx.now, { offset: (pageNo - 1) * size, count: size }, remember);
 }
 
 async function saveFilters(f: SearchFilters, ctx: CommandContext): Promise<string> {
@@ -87,17 +92,22 @@ async function saveFilters(f: SearchFilters, ctx: CommandContext): Promise<strin
   return token;
 }
 
-/** Finds the filter whose removal brings back the most listings. */
+/** Finds the filter whose removal brings back the most listings (every variant counted in one go). */
 async function loosen(
   f: SearchFilters,
   ctx: CommandContext,
-): Promise<{ name: FilterName; page: ListingPage } | undefined> {
-  let best: { name: FilterName; page: ListingPage } | undefined;
-  for (const name of activeFilters(f)) {
-    const query = toStoreSearch(withoutFilter(f, name), ctx.deps.settings.listingTimezone);
-    const page = await ctx.deps.listings.search(query, ctx.now, { offset: 0, count: 0 });
-    if (page.total > (best?.page.total ?? 0)) best = { name, page };
-  }
+): Promise<{ name: FilterName; page: { total: number; exact: boolean } } | undefined> {
+  const names = activeFilters(f);
+  const zone = ctx.deps.settings.listingTimezone;
+  const totals = await ctx.deps.listings.counts(
+    names.map((name) => toStoreSearch(withoutFilter(f, name), zone)),
+    ctx.now,
+  );
+  let best: { name: FilterName; page: { total: number; exact: boolean } } | undefined;
+  names.forEach((name, i) => {
+    const page = totals[i];
+    if (page && page.total > (best?.page.total ?? 0)) best = { name, page };
+  });
   return best;
 }
 
@@ -136,9 +146,10 @@ async function noMatchReply(f: SearchFilters, ctx: CommandContext): Promise<Repl
 }
 
 /**
- * Runs a search page: sweeps listings whose deadline has passed, reads the
- * page (published only, deadline after now, nearest first, rolling last),
- * and keeps the filters under a token when there are other pages.
+ * Runs a search page: reads the page (published only, deadline after now,
+ * nearest first, rolling last), keeping the filters under a token when there
+ * are other pages (in the same store call), then sweeps listings whose
+ * deadline has passed to `expired` if the store says some are due.
  */
 export async function runSearch(
   f: SearchFilters,
@@ -146,8 +157,10 @@ export async function runSearch(
   ctx: CommandContext,
   token?: string,
 ): Promise<Reply> {
-  await expireDueListings(ctx.deps, ctx.now);
-  const page = await fetchPage(f, pageNo, ctx);
+  const fresh = token ? undefined : { token: newToken(), value: JSON.stringify(f), ttlMs: SEARCH_TTL_MS };
+  const page = await fetchPage(f, pageNo, ctx, fresh);
+  // The page already leaves out deadlines at or before now; the sweep makes their status match.
+  if (page.expiryDue) await expireDueListings(ctx.deps, ctx.now);
   if (page.listings.length === 0) {
     if (pageNo === 1) return noMatchReply(f, ctx);
     return reply({
@@ -155,7 +168,7 @@ export async function runSearch(
       text: `Page ${pageNo} is empty now: listings changed since this search. Run it again: ${commandLine(f)}`,
     });
   }
-  const keep = token ?? (page.hasMore ? await saveFilters(f, ctx) : undefined);
+  const keep = token ?? (page.hasMore ? fresh?.token : undefined);
   return searchReply(f, page, pageNo, ctx.deps.settings.pageSize, keep, ctx.now);
 }
 

@@ -5,6 +5,7 @@ import { describeFilters, kindLabel, type SearchFilters } from './search-query.t
 
 /** Action ids of search replies. */
 export const PAGE_ACTION = 'listing.page';
+/** The "Details" button of a result. */
 export const VIEW_ACTION = 'listing.view';
 
 /** The payload of a paging button: `<token>.<page>`. */

@@ -5,4 +5,6 @@ export interface RateLimiter {
    * within `limit` and when the window resets. A refused use is not counted.
    */
   consume(key: string, limit: number, windowMs: number): Promise<{ allowed: boolean; resetAt: number }>;
+  /** Forgets every counter whose key contains `subject` (a member id, for `/mydata delete`); returns how many. */
+  forgetSubject(subject: string): Promise<number>;
 }

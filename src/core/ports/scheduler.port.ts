@@ -9,6 +9,21 @@ export interface SchedulerPort {
   schedule(reminderId: string, at: number): Promise<void>;
   /** Removes a scheduled occurrence if it is still waiting (best effort: workers skip stale occurrences anyway). */
   unschedule(reminderId: string, at: number): Promise<void>;
-  /** Removes every waiting, delayed or failed job of these reminders (used by `/mydata delete`). */
+  /**
+   * Creates or replaces the series of a repeating reminder: the job system then
+   * adds each occurrence itself (a BullMQ job scheduler), each the first instant
+   * of the series after the previous one. One series per reminder. Returns
+   * the instant of the first occurrence it queued (the first one after now).
+   */
+  scheduleSeries(reminderId: string, series: RepeatSeries): Promise<number | undefined>;
+  /** Removes a reminder's series and its waiting occurrence (no-op when there is none). */
+  unscheduleSeries(reminderId: string): Promise<void>;
+  /** Removes every series and every waiting, delayed, failed or kept job of these reminders (`/mydata delete`). */
   purge(reminderIds: readonly string[]): Promise<void>;
+}
+
+/** A repeating reminder's series: its rule (see `seriesRule` in reminders/recurrence.ts) read in a zone. */
+export interface RepeatSeries {
+  readonly rule: string;
+  readonly zone: string;
 }

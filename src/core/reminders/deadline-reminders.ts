@@ -2,7 +2,13 @@ import type { CoreDeps } from '../deps.ts';
 import type { ListingDeadlineInfo } from '../ports/listing-events.port.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { planDeadlineReminders } from './deadline-plan.ts';
-import { dropReminder, memberTiming, placeReminder, type ReminderDeps } from './place-reminder.ts';
+import {
+  dropReminder,
+  memberTiming,
+  placeReminder,
+  type ReminderDeps,
+  replaceMemberReminders,
+} from './place-reminder.ts';
 import { sameWall } from './recurrence.ts';
 import type { Reminder } from './reminder.ts';
 
@@ -121,4 +127,27 @@ export async function subscribeToDeadline(
   const fresh = await deps.reminders.store.subscribeDeadline(listing.id, who.userId, who.communityId);
   const reminders = await syncDeadlineReminders(deps, who.userId, who.communityId, listing);
   return ok({ listing, reminders, already: !fresh });
+}
+
+/**
+ * After a member's zone changed: deadline reminders are planned again from the
+ * deadline's local date in the new zone (so they match a fresh subscription),
+ * then every other pending reminder is re-placed (wall-clock ones keep their
+ * local time). Returns how many pending reminders now arrive at another instant.
+ */
+export async function followZoneChange(deps: DeadlineDeps, userId: string): Promise<number> {
+  const { store } = deps.reminders;
+  const pendingAt = async () =>
+    new Map(
+      (await store.listForUser(userId)).filter((r) => r.status === 'pending').map((r) => [r.id, r.fireAt]),
+    );
+  const before = await pendingAt();
+  for (const [listingId, communityId] of Object.entries(await store.subscriptionsOf(userId))) {
+    const listing = await deps.listingLookup.getDeadlineInfo(listingId);
+    if (listing?.status === 'published') await syncDeadlineReminders(deps, userId, communityId, listing);
+  }
+  await replaceMemberReminders(deps, userId);
+  let moved = 0;
+  for (const [id, fireAt] of await pendingAt()) if (before.has(id) && before.get(id) !== fireAt) moved++;
+  return moved;
 }

@@ -68,3 +68,59 @@ export function nextOccurrence(
   }
   throw new Error(`no occurrence of a ${repeat} reminder within ${MAX_STEPS} steps`);
 }
+
+/**
+ * The first occurrence of a series strictly later than `after`, counting from
+ * the anchor (occurrence 0). Starts near the answer instead of at the anchor,
+ * so a daily reminder two years old costs a few steps, not 730.
+ */
+export function nextInSeries(
+  anchor: WallClock,
+  repeat: Repeat,
+  zone: string,
+  after: number,
+): { n: number; at: number } {
+  const start = DateTime.fromObject({ year: anchor.year, month: anchor.month, day: anchor.day }, { zone });
+  const elapsed = Math.floor(
+    DateTime.fromMillis(after, { zone }).diff(start, UNIT[repeat]).get(UNIT[repeat]),
+  );
+  // why: one period of slack absorbs DST-shortened days and month-end clamping in the estimate
+  const from = Math.max(-1, elapsed - 2);
+  return nextOccurrence(anchor, repeat, from, zone, after);
+}
+
+/** True when `at` is exactly one of the series' occurrences in `zone`. */
+export function isOccurrence(anchor: WallClock, repeat: Repeat, zone: string, at: number): boolean {
+  return nextInSeries(anchor, repeat, zone, at - 1).at === at;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/**
+ * A series as one string, `daily 2026-11-02T09:00:05`: the job system keeps it
+ * as its scheduler's pattern and hands it back to compute each next occurrence
+ * (with {@link parseSeriesRule} and {@link nextInSeries}), so the job system and
+ * the core agree on every instant, across DST and month ends.
+ */
+export function seriesRule(anchor: WallClock, repeat: Repeat): string {
+  const date = `${pad(anchor.year, 4)}-${pad(anchor.month)}-${pad(anchor.day)}`;
+  return `${repeat} ${date}T${pad(anchor.hour)}:${pad(anchor.minute)}:${pad(anchor.second ?? 0)}`;
+}
+
+/** Reads a {@link seriesRule} back; undefined for anything else. */
+export function parseSeriesRule(rule: string): { anchor: WallClock; repeat: Repeat } | undefined {
+  const m = /^(daily|weekly|monthly) (\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(rule);
+  if (!m) return undefined;
+  const [, repeat, year, month, day, hour, minute, second] = m;
+  return {
+    repeat: repeat as Repeat,
+    anchor: {
+      year: Number(year),
+      month: Number(month),
+      day: Number(day),
+      hour: Number(hour),
+      minute: Number(minute),
+      second: Number(second),
+    },
+  };
+}

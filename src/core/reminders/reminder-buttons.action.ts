@@ -3,7 +3,7 @@ import { failureReply } from '../commands/dispatch.ts';
 import { type Reply, reply } from '../reply.ts';
 import { formatLocal } from '../time/parse-when.ts';
 import { type SnoozeChoice, snoozeUntil } from '../time/snooze.ts';
-import { placeReminder } from './place-reminder.ts';
+import { dropReminder, placeReminder } from './place-reminder.ts';
 import { ownReminder } from './reminder-cancel.command.ts';
 import { REMINDER_ACTIONS } from './reminder-message.ts';
 
@@ -63,8 +63,7 @@ export const reminderButtonActions: readonly ActionDef[] = [
           ephemeral: true,
         });
       }
-      await ctx.deps.reminders.store.remove(r.id);
-      if (r.status === 'pending') await ctx.deps.reminders.scheduler.unschedule(r.id, r.fireAt);
+      await dropReminder(ctx.deps, r);
       return reply({ text: `Done: "${r.text}" is cleared.`, ids: [r.id], ephemeral: true });
     },
   },

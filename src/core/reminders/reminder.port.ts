@@ -5,6 +5,8 @@ import type { Reminder } from './reminder.ts';
 export interface ReminderStore {
   /** A fresh reminder id (letters and digits, never all digits). */
   newId(): string;
+  /** Many records at once, in the order asked (undefined for gone ones). */
+  getMany(ids: readonly string[]): Promise<(Reminder | undefined)[]>;
   /** Writes the record and its indexes atomically (the due index only while pending). */
   save(reminder: Reminder): Promise<void>;
   get(id: string): Promise<Reminder | undefined>;
@@ -41,12 +43,15 @@ export interface ReminderStore {
 export interface DeliveryLedger {
   /**
    * Claims an occurrence for `token`. Returns `claimed` (go ahead; also when an
-   * earlier claim died before sending) or the state that forbids sending.
+   * earlier claim died before sending) or the state that forbids sending. With
+   * `takeOverSending` an occurrence left `sending` by a dead attempt is claimed
+   * too: only for a notifier that drops repeats of the same idempotency key.
    */
   claim(
     reminderId: string,
     at: number,
     token: string,
+    opts?: { readonly takeOverSending?: boolean },
   ): Promise<'claimed' | 'sending' | 'sent' | 'failed' | 'uncertain'>;
   /** claimed(token) -> sending; false when another worker took the claim over. */
   markSending(reminderId: string, at: number, token: string): Promise<boolean>;

@@ -33,6 +33,8 @@ export interface Reminder {
   readonly fireAt: number;
   /** Local wall-clock intent, re-read in the member's current zone when it changes. */
   readonly wall?: WallClock;
+  /** The member's zone when this occurrence was placed (a repeat's series runs in it). */
+  readonly zone?: string;
   readonly repeat?: Repeat;
   /** For repeats: which occurrence `dueAt` is (the anchor `wall` plus this many periods). */
   readonly occurrence?: number;
@@ -45,6 +47,15 @@ export interface Reminder {
 
 /** At most this many pending reminders per member. why: bounds storage and the /reminders list. */
 export const MAX_PENDING_PER_MEMBER = 200;
+
+/**
+ * True when a job for instant `at` is this reminder's current occurrence: its
+ * delivery instant, or (for a repeat) its due instant, where the series' own
+ * job lands before quiet hours deferred it. Anything else is a stale job.
+ */
+export function isCurrentOccurrence(r: Reminder, at: number): boolean {
+  return r.status === 'pending' && (at === r.fireAt || (r.repeat !== undefined && at === r.dueAt));
+}
 
 /** Kinds the member can snooze or mark done from the DM. */
 export function hasButtons(kind: ReminderKind): boolean {

@@ -70,9 +70,11 @@ export async function syncChain(
   return out;
 }
 
-/** Cancels every pending chain reminder of an entry (it was removed). */
+/** Cancels every chain reminder of an entry (it was removed), delivered ones with their buttons too. */
 export async function dropChain(deps: ReminderDeps, userId: string, trackerId: string): Promise<void> {
-  for (const r of await chainOf(deps, userId, trackerId)) await dropReminder(deps, r);
+  for (const r of await deps.reminders.store.listForUser(userId)) {
+    if (r.trackerId === trackerId) await dropReminder(deps, r);
+  }
 }
 
 /** The member's local date today, `YYYY-MM-DD`. */

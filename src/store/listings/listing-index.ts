@@ -11,7 +11,13 @@ import { cityKey, indexWords, titleKey } from '../../core/opportunities/listing-
  * - search indexes, published listings only: `zall` and `zt:<type>` (ZSET by
  *   deadline order), `zfee` (ZSET by fee), SETs `sp:<specialty>`,
  *   `st:<state>`, `ci:<city>`, `ho:1|0`, `free`, `nousmle`, `noecfmg`, `lor`,
- *   `w:<word>` (free text), and `tlex` (title word-prefix autocomplete).
+ *   `w:<word>` (free text), and `tlex` (title word-prefix autocomplete);
+ * - combined SETs for the commonest searches, since an intersection costs
+ *   about the size of its smallest input and a combination is many times
+ *   smaller than its parts: `ts:<type>:<specialty>`, `tst:<type>:<state>`,
+ *   `ss:<specialty>:<state>`, `tss:<type>:<specialty>:<state>`,
+ *   `tci:<type>:<city>` and the flags within a type, `tf:<type>:<flag>`
+ *   (`tf:observership:ho:1` is nearly empty).
  */
 export type IndexEntry =
   | { readonly kind: 's'; readonly key: string }
@@ -45,21 +51,36 @@ function titleSuffixes(title: string): string[] {
   return out;
 }
 
+/** The flag sets a listing is in (`ho:1`, `free`, ...), by their names. */
+export function flagNames(l: Listing): string[] {
+  const flags = [`ho:${l.handsOn ? 1 : 0}`];
+  if (l.feeUsd === 0) flags.push('free');
+  if (!l.requirements.step1 && !l.requirements.step2ck) flags.push('nousmle');
+  if (!l.requirements.ecfmg) flags.push('noecfmg');
+  if (l.lorPossible) flags.push('lor');
+  return flags;
+}
+
 function searchEntries(l: Listing): IndexEntry[] {
   const score = sortScore(l);
+  const t = l.type;
   const entries: IndexEntry[] = [
     { kind: 'z', key: 'zall', score },
-    { kind: 'z', key: `zt:${l.type}`, score },
+    { kind: 'z', key: `zt:${t}`, score },
     { kind: 'z', key: 'zfee', score: l.feeUsd },
-    { kind: 's', key: `ho:${l.handsOn ? 1 : 0}` },
     { kind: 's', key: `ci:${cityKey(l.city)}` },
+    { kind: 's', key: `tci:${t}:${cityKey(l.city)}` },
   ];
-  for (const s of l.specialties) entries.push({ kind: 's', key: `sp:${s}` });
-  if (l.state !== '') entries.push({ kind: 's', key: `st:${l.state}` });
-  if (l.feeUsd === 0) entries.push({ kind: 's', key: 'free' });
-  if (!l.requirements.step1 && !l.requirements.step2ck) entries.push({ kind: 's', key: 'nousmle' });
-  if (!l.requirements.ecfmg) entries.push({ kind: 's', key: 'noecfmg' });
-  if (l.lorPossible) entries.push({ kind: 's', key: 'lor' });
+  for (const flag of flagNames(l))
+    entries.push({ kind: 's', key: flag }, { kind: 's', key: `tf:${t}:${flag}` });
+  for (const s of l.specialties) {
+    entries.push({ kind: 's', key: `sp:${s}` }, { kind: 's', key: `ts:${t}:${s}` });
+    if (l.state !== '') {
+      entries.push({ kind: 's', key: `ss:${s}:${l.state}` }, { kind: 's', key: `tss:${t}:${s}:${l.state}` });
+    }
+  }
+  if (l.state !== '')
+    entries.push({ kind: 's', key: `st:${l.state}` }, { kind: 's', key: `tst:${t}:${l.state}` });
   for (const w of indexWords([l.title, l.institution, l.city, l.description].join(' '))) {
     entries.push({ kind: 's', key: `w:${w}` });
   }

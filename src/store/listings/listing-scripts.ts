@@ -47,24 +47,32 @@ return 1
 /**
  * One search page in one round trip. ARGV: base, sorted index (rel), min score
  * (exclusive: now), max ('+inf' or '(<n>'), max fee ('' = none), offset,
- * count, small-intersection threshold, then the SET filters (rel).
+ * count, small-intersection threshold, paging token ('' = none), its value,
+ * its TTL in ms, then the SET filters (rel). With a token, the value is kept
+ * under `q:<token>` when there are more pages.
  *
  * Strategy, cheapest first:
  * 1. no SET or fee filter: a range read of the sorted index (exact count);
- * 2. a filter SET is empty: nothing matches;
- * 3. the SETs' intersection with the sorted index is small (ZINTERCARD with a
- *    LIMIT, skipped when a SET is already small): ZINTER materialises it in
- *    deadline order, Lua keeps the range and fee (exact count);
- * 4. the fee filter is the small one: check its members (exact count);
+ * 2. a filter is empty: nothing matches;
+ * 3. a fee ceiling that few listings meet joins the filters as a sorted set
+ *    (ZRANGESTORE of the fee index);
+ * 4. the intersection is small (a filter is small, or ZINTERCARD with a
+ *    LIMIT says so): ZINTERSTORE keeps it in deadline order in a scratch key,
+ *    then ZCOUNT and a range read give the exact count and the page (a broad
+ *    fee ceiling is checked with one ZMSCORE);
  * 5. broad filters: walk the sorted index from the first live deadline,
- *    checking SET membership, until the page plus one more is found (count is
+ *    checking membership, until the page plus one more is found (count is
  *    exact only if the walk ran out).
- * Returns total, exact (0/1), hasMore (0/1), then id, JSON pairs of the page.
+ * Scratch keys are deleted before the script returns.
+ * Returns total, exact (0/1), hasMore (0/1), expiry due (0/1: a published
+ * deadline is at or before now), then id, JSON pairs of the page.
  */
 export const SEARCH_SCRIPT = `
 local base = ARGV[1]
 local zkey = base .. ARGV[2]
-local lo = tonumber(ARGV[3])
+local loArg = ARGV[3]
+local lo = tonumber(loArg)
+local after = '(' .. loArg
 local maxS = ARGV[4]
 local maxNum = math.huge
 if maxS ~= '+inf' then maxNum = tonumber(string.sub(maxS, 2)) end
@@ -72,12 +80,17 @@ local maxFee = tonumber(ARGV[5])
 local offset = tonumber(ARGV[6])
 local count = tonumber(ARGV[7])
 local small = tonumber(ARGV[8])
+local token = ARGV[9]
 local feeKey = base .. 'zfee'
+local tmp = base .. 'tmp:hits'
+local tmpFee = base .. 'tmp:fee'
 local sets = {}
-for i = 9, #ARGV do sets[#sets + 1] = base .. ARGV[i] end
+for i = 12, #ARGV do sets[#sets + 1] = base .. ARGV[i] end
 
 local function reply(total, exact, hasMore, ids)
-  local out = {total, exact and 1 or 0, hasMore and 1 or 0}
+  if hasMore and token ~= '' then redis.call('SET', base .. 'q:' .. token, ARGV[10], 'PX', ARGV[11]) end
+  local due = redis.call('ZCOUNT', base .. 'zall', '-inf', loArg) > 0
+  local out = {total, exact and 1 or 0, hasMore and 1 or 0, due and 1 or 0}
   for i = 1, #ids do
     out[#out + 1] = ids[i]
     out[#out + 1] = redis.call('HGET', base .. 'L:' .. ids[i], 'j') or ''
@@ -101,87 +114,99 @@ local function inSets(id)
   return true
 end
 
-if #sets == 0 and not maxFee then
-  local total = redis.call('ZCOUNT', zkey, '(' .. lo, maxS)
+local function intersect()
+  local args = {'ZINTERSTORE', tmp, 1 + #sets, zkey}
+  for i = 1, #sets do args[#args + 1] = sets[i] end
+  args[#args + 1] = 'WEIGHTS'
+  args[#args + 1] = 1
+  for i = 1, #sets do args[#args + 1] = 0 end
+  redis.call(unpack(args))
+  if maxFee then
+    local ids = redis.call('ZRANGEBYSCORE', tmp, after, maxS)
+    local list = {}
+    if #ids > 0 then
+      local fees = redis.call('ZMSCORE', feeKey, unpack(ids))
+      for i = 1, #ids do
+        if fees[i] and tonumber(fees[i]) <= maxFee then list[#list + 1] = ids[i] end
+      end
+    end
+    return page(list)
+  end
+  local total = redis.call('ZCOUNT', tmp, after, maxS)
   local ids = {}
-  if count > 0 then ids = redis.call('ZRANGEBYSCORE', zkey, '(' .. lo, maxS, 'LIMIT', offset, count) end
+  if count > 0 then ids = redis.call('ZRANGEBYSCORE', tmp, after, maxS, 'LIMIT', offset, count) end
   return reply(total, true, total > offset + #ids, ids)
 end
 
-local smallest = math.huge
-for i = 1, #sets do
-  local n = redis.call('SCARD', sets[i])
-  if n == 0 then return reply(0, true, false, {}) end
-  if n < smallest then smallest = n end
-end
-
-local inter = nil
-if #sets > 0 then
-  if smallest > small then
-    local args = {'ZINTERCARD', 1 + #sets, zkey}
-    for i = 1, #sets do args[#args + 1] = sets[i] end
-    args[#args + 1] = 'LIMIT'
-    args[#args + 1] = small
-    inter = redis.call(unpack(args))
-  end
-  if smallest <= small or inter < small then
-    local args = {'ZINTER', 1 + #sets, zkey}
-    for i = 1, #sets do args[#args + 1] = sets[i] end
-    args[#args + 1] = 'WEIGHTS'
-    args[#args + 1] = 1
-    for i = 1, #sets do args[#args + 1] = 0 end
-    args[#args + 1] = 'WITHSCORES'
-    local rows = redis.call(unpack(args))
-    local list = {}
-    for i = 1, #rows, 2 do
-      local s = tonumber(rows[i + 1])
-      if s > lo and s < maxNum and feeOk(rows[i]) then list[#list + 1] = rows[i] end
-    end
-    return page(list)
-  end
-end
-
-if maxFee then
-  local n = redis.call('ZCOUNT', feeKey, '-inf', maxFee)
-  if n == 0 then return reply(0, true, false, {}) end
-  if n <= small then
-    local rows = {}
-    for _, id in ipairs(redis.call('ZRANGEBYSCORE', feeKey, '-inf', maxFee)) do
-      local s = redis.call('ZSCORE', zkey, id)
-      if s then
-        s = tonumber(s)
-        if s > lo and s < maxNum and inSets(id) then rows[#rows + 1] = {s, id} end
+local function walk(inter)
+  local need = offset + count + 1
+  local chunk = math.min(1000, math.max(64, need * 2))
+  local rank = redis.call('ZCOUNT', zkey, '-inf', loArg)
+  local matches = {}
+  local done = false
+  while not done and #matches < need do
+    local batch = redis.call('ZRANGE', zkey, rank, rank + chunk - 1, 'WITHSCORES')
+    if #batch < chunk * 2 then done = true end
+    for i = 1, #batch, 2 do
+      if tonumber(batch[i + 1]) >= maxNum then done = true break end
+      local id = batch[i]
+      if inSets(id) and feeOk(id) then
+        matches[#matches + 1] = id
+        if #matches >= need then break end
       end
     end
-    table.sort(rows, function(a, b) if a[1] ~= b[1] then return a[1] < b[1] end return a[2] < b[2] end)
-    local list = {}
-    for i = 1, #rows do list[i] = rows[i][2] end
-    return page(list)
+    rank = rank + chunk
   end
+  local ids = {}
+  for i = offset + 1, math.min(#matches, offset + count) do ids[#ids + 1] = matches[i] end
+  if #matches < need then return reply(#matches, true, false, ids) end
+  local total = #matches
+  if inter and not maxFee and maxS == '+inf' and inter > total then total = inter end
+  return reply(total, false, true, ids)
 end
 
-local need = offset + count + 1
-local chunk = math.min(1000, math.max(64, need * 2))
-local rank = redis.call('ZCOUNT', zkey, '-inf', lo)
-local matches = {}
-local done = false
-while not done and #matches < need do
-  local batch = redis.call('ZRANGE', zkey, rank, rank + chunk - 1, 'WITHSCORES')
-  if #batch < chunk * 2 then done = true end
-  for i = 1, #batch, 2 do
-    if tonumber(batch[i + 1]) >= maxNum then done = true break end
-    local id = batch[i]
-    if inSets(id) and feeOk(id) then
-      matches[#matches + 1] = id
-      if #matches >= need then break end
+local function run()
+  if #sets == 0 and not maxFee then
+    local total = redis.call('ZCOUNT', zkey, after, maxS)
+    local ids = {}
+    if count > 0 then ids = redis.call('ZRANGEBYSCORE', zkey, after, maxS, 'LIMIT', offset, count) end
+    return reply(total, true, total > offset + #ids, ids)
+  end
+  local smallest = math.huge
+  for i = 1, #sets do
+    local n = redis.call('SCARD', sets[i])
+    if n == 0 then return reply(0, true, false, {}) end
+    if n < smallest then smallest = n end
+  end
+  if maxFee then
+    local n = redis.call('ZCOUNT', feeKey, '-inf', maxFee)
+    if n == 0 then return reply(0, true, false, {}) end
+    if n <= small then
+      redis.call('ZRANGESTORE', tmpFee, feeKey, '-inf', maxFee, 'BYSCORE')
+      sets[#sets + 1] = tmpFee
+      maxFee = nil
+      if n < smallest then smallest = n end
     end
   end
-  rank = rank + chunk
+  if #sets == 0 then return walk(nil) end
+  if smallest <= small then return intersect() end
+  local args = {'ZINTERCARD', 1 + #sets, zkey}
+  for i = 1, #sets do args[#args + 1] = sets[i] end
+  args[#args + 1] = 'LIMIT'
+  args[#args + 1] = small
+  local inter = redis.call(unpack(args))
+  if inter == 0 then return reply(0, true, false, {}) end
+  -- A count alone needs no second pass when nothing narrows it further: no fee, no deadline range,
+  -- and no listing whose deadline has passed still waiting for the sweep.
+  if inter < small and count == 0 and not maxFee and maxS == '+inf'
+    and redis.call('ZCOUNT', zkey, '-inf', loArg) == 0 then
+    return reply(inter, true, true, {})
+  end
+  if inter < small then return intersect() end
+  return walk(inter)
 end
-local ids = {}
-for i = offset + 1, math.min(#matches, offset + count) do ids[#ids + 1] = matches[i] end
-if #matches < need then return reply(#matches, true, false, ids) end
-local total = #matches
-if inter and not maxFee and maxS == '+inf' and inter > total then total = inter end
-return reply(total, false, true, ids)
+
+local result = run()
+redis.call('DEL', tmp, tmpFee)
+return result
 `;

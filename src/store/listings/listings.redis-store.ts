@@ -4,6 +4,7 @@ import type {
   ListingReport,
   ListingSearch,
   ListingsPort,
+  RememberSearch,
 } from '../../core/opportunities/listing.port.ts';
 import { type Listing, listingSchema } from '../../core/opportunities/listing.ts';
 import type { ListingDeadlineInfo, ListingLookup } from '../../core/ports/listing-events.port.ts';
@@ -13,17 +14,24 @@ import { RedisListingReports } from './listing-reports.redis.ts';
 import { REMOVE_SCRIPT, SAVE_SCRIPT, SEARCH_SCRIPT } from './listing-scripts.ts';
 
 /**
- * Below this many candidates a search materialises the whole match list (exact
+ * Below this many matches a search materialises the whole match list (exact
  * count); above it, it walks the deadline order and stops after the page.
- * why 2000: ZINTER of 2,000 members plus a Lua pass costs well under a
- * millisecond, while walking stays short for filters that broad.
+ * why 1000: ZINTERSTORE of 1,000 members costs a fraction of a millisecond,
+ * while a walk finds a page after a few dozen steps when this many match.
  */
-const SMALL_INTERSECTION = 2000;
+const SMALL_INTERSECTION = 1000;
 
 interface ListingScripts {
   listingSave(key: string, ...args: (string | number)[]): Promise<number>;
   listingRemove(key: string, ...args: string[]): Promise<number>;
   listingSearch(...args: (string | number)[]): Promise<(string | number)[]>;
+}
+
+/** A pipeline with the save script queued like a built-in command. */
+interface PipelineScripts {
+  listingSave(key: string, ...args: string[]): PipelineScripts;
+  listingSearch(...args: (string | number)[]): PipelineScripts;
+  exec(): Promise<[Error | null, unknown][] | null>;
 }
 
 function withScripts(redis: Redis): Redis & ListingScripts {
@@ -43,17 +51,27 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The set filters of a search, as index keys relative to the base. */
+/**
+ * The set filters of a search, as index keys relative to the base. The
+ * narrowest combined set stands in for its parts (see listing-index.ts):
+ * with a type, `tss:`/`ts:`/`tst:`, `tci:` and `tf:` (flags within the type); without
+ * one, `ss:` for specialty and state together.
+ */
 function setFilters(q: ListingSearch): string[] {
   const sets: string[] = [];
-  if (q.specialty) sets.push(`sp:${q.specialty}`);
-  if (q.state) sets.push(`st:${q.state}`);
-  if (q.city) sets.push(`ci:${q.city}`);
-  if (q.handsOn !== undefined) sets.push(`ho:${q.handsOn ? 1 : 0}`);
-  if (q.free) sets.push('free');
-  if (q.noUsmle) sets.push('nousmle');
-  if (q.noEcfmg) sets.push('noecfmg');
-  if (q.lor) sets.push('lor');
+  const t = q.type;
+  if (q.specialty && q.state)
+    sets.push(t ? `tss:${t}:${q.specialty}:${q.state}` : `ss:${q.specialty}:${q.state}`);
+  else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
+  else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
+  if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
+  const flags: string[] = [];
+  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
+  if (q.free) flags.push('free');
+  if (q.noUsmle) flags.push('nousmle');
+  if (q.noEcfmg) flags.push('noecfmg');
+  if (q.lor) flags.push('lor');
+  for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
@@ -68,7 +86,11 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
   readonly base: string;
   private readonly reports: RedisListingReports;
 
-  constructor(redis: Redis, keys: Keys) {
+  private readonly small: number;
+
+  /** `smallIntersection` overrides {@link SMALL_INTERSECTION} (tests exercise every strategy with few listings). */
+  constructor(redis: Redis, keys: Keys, opts: { smallIntersection?: number } = {}) {
+    this.small = opts.smallIntersection ?? SMALL_INTERSECTION;
     this.redis = withScripts(redis);
     this.base = `${keys.k('{listings}')}:`;
     this.reports = new RedisListingReports(redis, this.base);
@@ -90,26 +112,45 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
     return results.map(([err, raw]) => (err ? undefined : parseListing(raw as string | null)));
   }
 
-  async save(listing: Listing, expectedRev?: number): Promise<boolean> {
-    const entries = encodeEntries(indexEntries(listing));
-    const done = await this.redis.listingSave(
+  private saveArgs(listing: Listing, expectedRev?: number): [string, ...string[]] {
+    return [
       this.recordKey(listing.id),
       this.base,
       listing.id,
       expectedRev === undefined ? '' : String(expectedRev),
       String(listing.rev),
       JSON.stringify(listing),
-      entries,
-    );
-    return done === 1;
+      encodeEntries(indexEntries(listing)),
+    ];
+  }
+
+  async save(listing: Listing, expectedRev?: number): Promise<boolean> {
+    return (await this.redis.listingSave(...this.saveArgs(listing, expectedRev))) === 1;
+  }
+
+  async saveMany(items: readonly { listing: Listing; expectedRev?: number }[]): Promise<boolean[]> {
+    if (items.length === 0) return [];
+    const pipe = this.redis.pipeline() as unknown as PipelineScripts;
+    for (const { listing, expectedRev } of items) pipe.listingSave(...this.saveArgs(listing, expectedRev));
+    const results = (await pipe.exec()) ?? [];
+    return items.map((_, i) => {
+      const [err, done] = results[i] ?? [new Error('missing pipeline result'), 0];
+      if (err) throw err;
+      return done === 1;
+    });
   }
 
   async remove(id: string): Promise<void> {
     await this.redis.listingRemove(this.recordKey(id), this.base, id);
   }
 
-  async search(q: ListingSearch, now: number, page: { offset: number; count: number }): Promise<ListingPage> {
-    const reply = await this.redis.listingSearch(
+  private searchArgs(
+    q: ListingSearch,
+    now: number,
+    page: { offset: number; count: number },
+    remember?: RememberSearch,
+  ): (string | number)[] {
+    return [
       this.base,
       q.type ? `zt:${q.type}` : 'zall',
       now,
@@ -117,16 +158,47 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       q.maxFee === undefined ? '' : q.maxFee,
       page.offset,
       page.count,
-      SMALL_INTERSECTION,
+      this.small,
+      remember?.token ?? '',
+      remember?.value ?? '',
+      remember?.ttlMs ?? 0,
       ...setFilters(q),
-    );
-    const [total, exact, hasMore, ...pairs] = reply;
+    ];
+  }
+
+  async counts(queries: readonly ListingSearch[], now: number): Promise<{ total: number; exact: boolean }[]> {
+    if (queries.length === 0) return [];
+    const pipe = this.redis.pipeline() as unknown as PipelineScripts;
+    for (const q of queries) pipe.listingSearch(...this.searchArgs(q, now, { offset: 0, count: 0 }));
+    const results = (await pipe.exec()) ?? [];
+    return queries.map((_, i) => {
+      const [err, reply] = results[i] ?? [new Error('missing pipeline result'), []];
+      if (err) throw err;
+      const [total, exact] = reply as (string | number)[];
+      return { total: Number(total), exact: exact === 1 };
+    });
+  }
+
+  async search(
+    q: ListingSearch,
+    now: number,
+    page: { offset: number; count: number },
+    remember?: RememberSearch,
+  ): Promise<ListingPage> {
+    const reply = await this.redis.listingSearch(...this.searchArgs(q, now, page, remember));
+    const [total, exact, hasMore, due, ...pairs] = reply;
     const listings: Listing[] = [];
     for (let i = 0; i < pairs.length; i += 2) {
       const listing = parseListing(pairs[i + 1] as string);
       if (listing) listings.push(listing);
     }
-    return { listings, total: Number(total), exact: exact === 1, hasMore: hasMore === 1 };
+    return {
+      listings,
+      total: Number(total),
+      exact: exact === 1,
+      hasMore: hasMore === 1,
+      expiryDue: due === 1,
+    };
   }
 
   async dueForExpiry(now: number, limit: number): Promise<string[]> {

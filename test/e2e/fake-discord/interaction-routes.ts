@@ -4,6 +4,7 @@
  * interaction token in the path, not with the bot token, and only know injected interactions.
  */
 import { type APIMessage, InteractionResponseType, InteractionType, MessageFlags } from 'discord.js';
+import { choicesProblem, messageProblem, modalProblem } from './limits.ts';
 import { DiscordErrorCode, discordError, json, noContent } from './responses.ts';
 import {
   bodyObject,
@@ -30,6 +31,21 @@ function findWebhookMessage(record: InteractionRecord, messageId: string): APIMe
   return record.followups.get(messageId) ?? null;
 }
 
+/** Discord checks the callback's data against the limits of its type before anything else. */
+function callbackProblem(type: unknown, data: Record<string, unknown>): string | null {
+  switch (type) {
+    case InteractionResponseType.ChannelMessageWithSource:
+    case InteractionResponseType.UpdateMessage:
+      return messageProblem(data);
+    case InteractionResponseType.Modal:
+      return modalProblem(data);
+    case InteractionResponseType.ApplicationCommandAutocompleteResult:
+      return choicesProblem(data);
+    default:
+      return null;
+  }
+}
+
 function interactionCallback(req: FakeRequest, ctx: RouteContext): FakeResponse {
   const record = ctx.state.interactions.get(req.params.token ?? '');
   if (!record || record.id !== req.params.interactionId) return unknownInteraction();
@@ -48,6 +64,8 @@ function interactionCallback(req: FakeRequest, ctx: RouteContext): FakeResponse 
   if (isAutocomplete && body.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) {
     return invalidForm('autocomplete interactions only accept autocomplete results');
   }
+  const problem = callbackProblem(body.type, data as Record<string, unknown>);
+  if (problem) return invalidForm(problem);
   let message: APIMessage | null = null;
   switch (body.type) {
     case InteractionResponseType.ChannelMessageWithSource:
@@ -105,6 +123,8 @@ function editWebhookMessage(req: FakeRequest, ctx: RouteContext): FakeResponse {
   if (!record) return unknownWebhook();
   const message = findWebhookMessage(record, req.params.messageId ?? '');
   if (!message) return unknownMessage();
+  const problem = messageProblem(bodyObject(req));
+  if (problem) return invalidForm(problem);
   const previousFlags = message.flags ?? 0;
   ctx.state.applyBody(message, bodyObject(req) as MessageBody, uploads(req));
   // Editing a deferred reply clears "thinking"; ephemerality is fixed at creation time.
@@ -130,6 +150,8 @@ export const interactionRoutes: Route[] = [
       if (!record?.acknowledged) return unknownWebhook();
       const body = bodyObject(req) as MessageBody;
       if (isEmptyMessage(body, uploads(req))) return emptyMessage();
+      const problem = messageProblem(bodyObject(req));
+      if (problem) return invalidForm(problem);
       const message = ctx.state.createInteractionMessage(record, body, uploads(req));
       record.followups.set(message.id, message);
       // Without ?wait=true Discord answers 204 and you never learn the message (discord.js sets it).

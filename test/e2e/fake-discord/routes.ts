@@ -4,6 +4,7 @@
  */
 import { type APIApplicationCommand, ApplicationCommandType } from 'discord.js';
 import { interactionRoutes } from './interaction-routes.ts';
+import { commandsProblem, messageProblem } from './limits.ts';
 import { snowflake } from './objects.ts';
 import { DiscordErrorCode, discordError, json } from './responses.ts';
 import {
@@ -26,6 +27,8 @@ function storeCommands(req: FakeRequest, ctx: RouteContext, guildId?: string): F
     return discordError(403, DiscordErrorCode.MissingAccess, 'Missing Access');
   }
   if (!Array.isArray(req.body)) return invalidForm('expected an array of commands');
+  const problem = commandsProblem(req.body as Record<string, unknown>[]);
+  if (problem) return invalidForm(problem);
   const list = guildId ? (ctx.state.guildCommands.get(guildId) ?? []) : ctx.state.globalCommands;
   const stored = (req.body as Partial<APIApplicationCommand>[]).map((command) => {
     const type = command.type ?? ApplicationCommandType.ChatInput;
@@ -104,6 +107,8 @@ export const defaultRoutes: Route[] = [
       if (!channel) return unknownChannel();
       const body = bodyObject(req) as MessageBody;
       if (isEmptyMessage(body, uploads(req))) return emptyMessage();
+      const problem = messageProblem(bodyObject(req));
+      if (problem) return invalidForm(problem);
       // REST message objects carry no guild_id (only gateway MESSAGE_CREATE adds it).
       return json(200, ctx.state.createMessage(channelId, body, uploads(req)));
     },

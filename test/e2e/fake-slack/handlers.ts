@@ -35,9 +35,18 @@ export interface FakeUser {
   deleted: boolean;
 }
 
+/** What an OAuth install grants: the workspace, the installing user, the bot token and scopes. */
+export interface OAuthGrant {
+  readonly teamId: string;
+  readonly installer: string;
+  readonly botToken: string;
+  readonly scopes: string;
+}
+
 /** Mutable workspace state shared by the handlers (users, message timestamps). */
 export class FakeWorkspace {
   private readonly users = new Map<string, FakeUser>();
+  private readonly groups = new Map<string, string[]>();
   private tsCounter = 0;
   private viewCounter = 0;
 
@@ -70,6 +79,15 @@ export class FakeWorkspace {
     );
   }
 
+  /** Sets the members of a user group (`usergroups.users.list`); unknown groups answer `no_such_subteam`. */
+  setGroup(id: string, members: readonly string[]): void {
+    this.groups.set(id, [...members]);
+  }
+
+  groupMembers(id: string): string[] | undefined {
+    return this.groups.get(id);
+  }
+
   /**
    * Slack message ids are "seconds.micro" strings and unique per channel; a
    * strictly increasing counter keeps them unique and sortable.
@@ -77,6 +95,21 @@ export class FakeWorkspace {
   nextTs(): string {
     this.tsCounter += 1;
     return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, '0')}`;
+  }
+
+  private readonly oauthCodes = new Map<string, OAuthGrant>();
+
+  /** A one-time OAuth code that `oauth.v2.access` exchanges for `grant`. */
+  issueOAuthCode(grant: OAuthGrant): string {
+    const code = `fake-code-${this.oauthCodes.size + 1}-${grant.teamId}`;
+    this.oauthCodes.set(code, grant);
+    return code;
+  }
+
+  takeOAuthCode(code: string): OAuthGrant | undefined {
+    const grant = this.oauthCodes.get(code);
+    this.oauthCodes.delete(code);
+    return grant;
   }
 
   nextViewId(): string {
@@ -203,6 +236,33 @@ const handlers: Record<string, Handler> = {
     if (!str(req.body.user_id)) return fail('invalid_arguments');
     return viewResult(req, ws, ws.nextViewId(), 'home');
   },
+  // Socket Mode: answered by FakeSocketMode.start (an override); without one the app is not set up for it.
+  'apps.connections.open': () => fail('not_allowed_token_type'),
+  'usergroups.users.list': (req, ws) => {
+    const members = ws.groupMembers(str(req.body.usergroup));
+    return members ? { ok: true, users: members } : fail('no_such_subteam');
+  },
+  /**
+   * The OAuth code exchange. Slack authenticates it with the client id and
+   * secret (Basic auth or form fields), not a token, so it is answered before
+   * the token check; `code` must be one FakeSlack.issueOAuthCode handed out.
+   */
+  'oauth.v2.access': (req, ws) => {
+    const grant = ws.takeOAuthCode(str(req.body.code));
+    if (!grant) return fail('invalid_code');
+    return {
+      ok: true,
+      app_id: FAKE_APP_ID,
+      authed_user: { id: grant.installer },
+      scope: grant.scopes,
+      token_type: 'bot',
+      access_token: grant.botToken,
+      bot_user_id: FAKE_BOT_USER_ID,
+      team: { id: grant.teamId, name: `${FAKE_TEAM_NAME} ${grant.teamId}` },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  },
   'users.info': (req, ws) => {
     const id = str(req.body.user);
     if (!id) return fail('user_not_found');
@@ -217,6 +277,7 @@ export const SUPPORTED_METHODS: readonly string[] = Object.keys(handlers);
 export function defaultApiAnswer(req: ApiRequest, ws: FakeWorkspace): JsonObject {
   const handler = handlers[req.method];
   if (handler === undefined) return fail('unknown_method');
+  if (req.method === 'oauth.v2.access') return handler(req, ws);
   // No bearer header and no `token` form field -> Slack says not_authed.
   if (req.token === undefined) return fail('not_authed');
   return handler(req, ws);

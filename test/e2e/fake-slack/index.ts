@@ -1,6 +1,6 @@
 /** Offline Slack test kit: fake Web API + signed requests to a real Bolt app. */
 export * from './bolt.ts';
-export { type FakeUser, FakeWorkspace, SUPPORTED_METHODS } from './handlers.ts';
+export { type FakeUser, FakeWorkspace, type OAuthGrant, SUPPORTED_METHODS } from './handlers.ts';
 export * from './identity.ts';
 export * from './payloads.ts';
 export * from './server.ts';
@@ -12,3 +12,4 @@ export {
   postToBolt,
   signSlackRequest,
 } from './signing.ts';
+export { type EnvelopeType, FakeSocketMode, type SocketAck } from './socket-mode.ts';

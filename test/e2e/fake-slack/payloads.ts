@@ -58,6 +58,8 @@ export interface SlashCommandInput {
   user?: FakeActor;
   channel?: FakeActor;
   trigger_id?: string;
+  /** Workspace the command comes from (default the fake's one; OAuth tests use others). */
+  team_id?: string;
 }
 
 export function slashCommandBody(input: SlashCommandInput): EncodedBody {
@@ -65,7 +67,7 @@ export function slashCommandBody(input: SlashCommandInput): EncodedBody {
   const channel = input.channel ?? DEFAULT_CHANNEL;
   return form({
     token: FAKE_VERIFICATION_TOKEN,
-    team_id: FAKE_TEAM_ID,
+    team_id: input.team_id ?? FAKE_TEAM_ID,
     team_domain: FAKE_TEAM_DOMAIN,
     channel_id: channel.id,
     channel_name: channel.name,
@@ -121,6 +123,48 @@ export function blockActionsBody(input: BlockActionsInput): EncodedBody {
     message,
     state: { values: {} },
     response_url: input.response_url,
+    actions: input.actions.map((a) => ({
+      type: a.type ?? 'button',
+      action_id: a.action_id,
+      block_id: a.block_id ?? `block_${a.action_id}`,
+      text: { type: 'plain_text', text: a.action_id, emoji: true },
+      ...(a.value !== undefined ? { value: a.value } : {}),
+      action_ts: nowTs(),
+    })),
+  });
+}
+
+/**
+ * A button pressed on the App Home tab: the payload carries the home view
+ * and no channel, message or response_url (answers go by DM or view update).
+ */
+export function homeBlockActionsBody(input: {
+  actions: ActionInput[];
+  user?: FakeActor;
+  view_id?: string;
+}): EncodedBody {
+  return payloadForm({
+    type: 'block_actions',
+    user: userObj(input.user ?? DEFAULT_USER),
+    api_app_id: FAKE_APP_ID,
+    token: FAKE_VERIFICATION_TOKEN,
+    container: { type: 'view', view_id: input.view_id ?? 'V0HOME0001' },
+    trigger_id: newTriggerId(),
+    team,
+    enterprise: null,
+    is_enterprise_install: false,
+    view: {
+      id: input.view_id ?? 'V0HOME0001',
+      team_id: FAKE_TEAM_ID,
+      type: 'home',
+      blocks: [],
+      private_metadata: '',
+      callback_id: '',
+      state: { values: {} },
+      hash: `${Date.now()}.home`,
+      app_id: FAKE_APP_ID,
+      bot_id: FAKE_BOT_ID,
+    },
     actions: input.actions.map((a) => ({
       type: a.type ?? 'button',
       action_id: a.action_id,
@@ -221,10 +265,14 @@ export function globalShortcutBody(input: { callback_id: string; user?: FakeActo
 }
 
 /** Events API envelope. Slack retries it (X-Slack-Retry-Num) with the SAME event_id. */
-export function eventCallbackBody(event: JsonObject, opts: { event_id?: string } = {}): EncodedBody {
+export function eventCallbackBody(
+  event: JsonObject,
+  opts: { event_id?: string; team_id?: string } = {},
+): EncodedBody {
+  const teamId = opts.team_id ?? FAKE_TEAM_ID;
   const body = {
     token: FAKE_VERIFICATION_TOKEN,
-    team_id: FAKE_TEAM_ID,
+    team_id: teamId,
     api_app_id: FAKE_APP_ID,
     event: { event_ts: nowTs(), ...event },
     type: 'event_callback',
@@ -233,7 +281,7 @@ export function eventCallbackBody(event: JsonObject, opts: { event_id?: string }
     authorizations: [
       {
         enterprise_id: null,
-        team_id: FAKE_TEAM_ID,
+        team_id: teamId,
         user_id: FAKE_BOT_USER_ID,
         is_bot: true,
         is_enterprise_install: false,

@@ -15,6 +15,7 @@ export {
   type EncodedBody,
   eventCallbackBody,
   globalShortcutBody,
+  homeBlockActionsBody,
   messageShortcutBody,
   slashCommandBody,
   viewSubmissionBody,

@@ -44,12 +44,19 @@ export function clip(text: string, max: number): string {
 }
 
 /**
+ * `@everyone`/`@here` as a word of its own. Not inside an address such as
+ * `observers@here.example.org`: a hidden character there would break the
+ * email a member copies (and `allowedMentions` keeps content silent anyway).
+ */
+const EVERYONE = /(?<![\w.+-])@(everyone|here)\b/g;
+
+/**
  * Defuses mention syntax in user-written text so it shows as text, also
  * where `allowedMentions` does not reach (embeds render `<@&id>` as a role
  * pill): `@everyone`/`@here` and `<@…>`/`<@&…>` get a zero-width space.
  */
 export function neutralizeMentions(text: string): string {
-  return text.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<@/g, '<@\u200b');
+  return text.replace(EVERYONE, '@\u200b$1').replace(/<@/g, '<@\u200b');
 }
 
 /** Clipped and defused: the one call the renderer makes on every user-visible string. */

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
-import type { Command } from '../../../core/commands/command.ts';
+import type { Command, CommandGroup } from '../../../core/commands/command.ts';
 import type { Reply } from '../../../core/reply.ts';
+import { slackExample, slackSlash } from '../slack-names.ts';
 import { type Block, mrkdwn, plain, renderReply } from './blocks.ts';
 import { escapeMrkdwn, mrkdwnText } from './escape.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
@@ -22,7 +23,26 @@ export interface HomeInput {
 }
 
 const BLOCKS_PER_PART = 14; // why: three parts plus the command list stay under the tab's 100 blocks
-const COMMANDS_SHOWN = 12; // why: a short list to try; /imgbot help has the rest
+const PER_GROUP = 2; // why: the first two of each group are its everyday commands (search, ask, remind, track)
+const COMMANDS_SHOWN = 14; // why: two per group fits one screen; /imgbot help has the rest
+
+const GROUP_ORDER: readonly CommandGroup[] = [
+  'opportunities',
+  'faq',
+  'reminders',
+  'tracker',
+  'account',
+  'moderation',
+  'general',
+];
+
+/** A few commands to try: the first two of each group, searches first, in registry order within a group. */
+export function commandsToTry(commands: readonly Command[]): Command[] {
+  return GROUP_ORDER.flatMap((group) => commands.filter((c) => c.group === group).slice(0, PER_GROUP)).slice(
+    0,
+    COMMANDS_SHOWN,
+  );
+}
 
 function section(text: string): Block {
   return { type: 'section', text: mrkdwn(text) };
@@ -41,8 +61,8 @@ function partBlocks(part: HomePart): Block[] {
 }
 
 function commandLine(command: Command): string {
-  const example = command.examples[0] ?? `/${command.name}`;
-  return `\`/${escapeMrkdwn(command.name)}\` ${escapeMrkdwn(command.description)}\n      _${escapeMrkdwn(example)}_`;
+  const example = slackExample(command.examples[0] ?? `/${command.name}`);
+  return `\`${escapeMrkdwn(slackSlash(command.name))}\` ${escapeMrkdwn(command.description)}\n      _${escapeMrkdwn(example)}_`;
 }
 
 /**
@@ -62,7 +82,7 @@ export function homeView(input: HomeInput): types.HomeView {
     ),
   ];
   for (const part of input.parts) blocks.push({ type: 'divider' }, ...partBlocks(part));
-  const shown = input.commands.slice(0, COMMANDS_SHOWN);
+  const shown = commandsToTry(input.commands);
   blocks.push({ type: 'divider' }, { type: 'header', text: plain('Commands to try', L.headerText) });
   for (let i = 0; i < shown.length; i += 5) {
     blocks.push(

@@ -1,7 +1,8 @@
 import type { types, ViewStateValue } from '@slack/bolt';
-import type { Command, FormSpec } from '../../../core/commands/command.ts';
+import type { Command } from '../../../core/commands/command.ts';
 import type { AnyOptionDef } from '../../../core/commands/options.ts';
 import type { RawOptions } from '../../../core/commands/resolve-options.ts';
+import { MORE_INPUT, type SlackForm } from '../forms.ts';
 import { mrkdwn, plain } from './blocks.ts';
 import { mrkdwnText } from './escape.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
@@ -19,8 +20,10 @@ export interface FormMeta {
   readonly msg?: { readonly ch: string; readonly ts: string };
 }
 
-export function encodeMeta(meta: FormMeta): string {
-  return JSON.stringify(meta).slice(0, L.privateMetadata);
+/** The metadata as Slack stores it, or undefined when it would not fit (Slack keeps 3,000 characters). */
+export function encodeMeta(meta: FormMeta): string | undefined {
+  const json = JSON.stringify(meta);
+  return json.length <= L.privateMetadata ? json : undefined;
 }
 
 /** Reads private_metadata back; anything unexpected (a stale or foreign view) is undefined. */
@@ -48,23 +51,32 @@ function option(value: string): types.PlainTextOption {
   return { text: plain(value, L.optionText), value: value.slice(0, L.optionValue) };
 }
 
-/** The input element for one core option, from its kind, choices and bounds. */
-function element(name: string, def: AnyOptionDef): types.InputBlockElement {
+const YES = new Set(['true', 'yes', 'y', '1', 'on']);
+const NO = new Set(['false', 'no', 'n', '0', 'off']);
+
+/** A select's initial option: only one of its own options, or Slack rejects the whole view. */
+function initialOption(options: readonly types.PlainTextOption[], given: string | undefined) {
+  const hit = given ? options.find((o) => o.value?.toLowerCase() === given.trim().toLowerCase()) : undefined;
+  return hit ? { initial_option: hit } : {};
+}
+
+/** The input element for one core option, from its kind, choices and bounds, prefilled with `given`. */
+function element(name: string, def: AnyOptionDef, given?: string): types.InputBlockElement {
   const placeholder = plain(`e.g. ${def.example}`, L.placeholder);
   if (def.choices) {
-    return {
-      type: 'static_select',
-      action_id: name,
-      placeholder,
-      options: def.choices.slice(0, L.selectOptions).map(option),
-    };
+    const options = def.choices.slice(0, L.selectOptions).map(option);
+    return { type: 'static_select', action_id: name, placeholder, options, ...initialOption(options, given) };
   }
   if (def.kind === 'boolean') {
+    const options = [option('yes'), option('no')];
+    const word = given?.trim().toLowerCase() ?? '';
+    const yesNo = YES.has(word) ? 'yes' : NO.has(word) ? 'no' : undefined;
     return {
       type: 'static_select',
       action_id: name,
       placeholder: plain('Yes or no', L.placeholder),
-      options: [option('yes'), option('no')],
+      options,
+      ...initialOption(options, yesNo),
     };
   }
   if (def.kind === 'integer') {
@@ -75,6 +87,7 @@ function element(name: string, def: AnyOptionDef): types.InputBlockElement {
       placeholder,
       ...(def.min !== undefined ? { min_value: String(def.min) } : {}),
       ...(def.max !== undefined ? { max_value: String(def.max) } : {}),
+      ...(given && /^-?\d+$/.test(given.trim()) ? { initial_value: given.trim() } : {}),
     };
   }
   if (def.kind === 'channel') {
@@ -83,6 +96,7 @@ function element(name: string, def: AnyOptionDef): types.InputBlockElement {
       type: 'conversations_select',
       action_id: name,
       filter: { include: ['public', 'private'], exclude_bot_users: true },
+      ...(given && /^[CG][A-Z0-9]{2,30}$/.test(given) ? { initial_conversation: given } : {}),
     };
   }
   const maxLength = Math.min(def.maxLength ?? L.sectionText, L.sectionText);
@@ -92,20 +106,62 @@ function element(name: string, def: AnyOptionDef): types.InputBlockElement {
     placeholder,
     multiline: maxLength > 200, // why: longer texts (descriptions, notes) read better in a text area
     max_length: maxLength,
+    ...(given ? { initial_value: given.slice(0, maxLength) } : {}),
   };
+}
+
+export interface FormModalOptions {
+  /** Inputs left out (the shortcut fills `what` with the message link). */
+  readonly exclude?: readonly string[];
+  /** Options typed with the command: prefilled in their inputs, the rest in "More options". */
+  readonly given?: Readonly<Record<string, string>>;
+}
+
+function asOptionText(key: string, value: string): string {
+  return /[\s"]/.test(value) ? `${key}:"${value.replace(/"/g, "'")}"` : `${key}:${value}`;
+}
+
+/** The "More options" box: every option without an input, typed as `key:value`. */
+function moreInput(command: Command, form: SlackForm, given: Readonly<Record<string, string>>) {
+  const typed = form.more
+    .filter((name) => given[name] !== undefined)
+    .map((name) => asOptionText(name, given[name] ?? ''))
+    .join(' ');
+  const example = form.more
+    .slice(0, 2)
+    .map((name) => asOptionText(name, command.options[name]?.example ?? ''))
+    .join(' ');
+  const block: types.InputBlock = {
+    type: 'input',
+    block_id: MORE_INPUT,
+    label: plain('More options', L.inputLabel),
+    hint: plain(`Type key:value pairs. Options: ${form.more.join(', ')}`, L.inputLabel),
+    optional: true,
+    element: {
+      type: 'plain_text_input',
+      action_id: MORE_INPUT,
+      multiline: true,
+      placeholder: plain(`e.g. ${example}`, L.placeholder),
+      ...(typed ? { initial_value: typed.slice(0, L.sectionText) } : {}),
+    },
+  };
+  return block;
 }
 
 /**
  * A modal for a command's form: one input per form option, block_id and
  * action_id both the option name (so `response_action: errors` can point at
- * the option the core's failure names), optional where the option is.
+ * the option the core's failure names), optional where the option is; then
+ * "More options" for the rest. Undefined when it would not fit Slack's limits.
  */
 export function formModal(
   command: Command,
-  form: FormSpec,
+  form: SlackForm,
   meta: FormMeta,
-  exclude: readonly string[] = [],
-): types.ModalView {
+  opts: FormModalOptions = {},
+): types.ModalView | undefined {
+  const exclude = opts.exclude ?? [];
+  const given = opts.given ?? {};
   const inputs: types.KnownBlock[] = [];
   for (const name of form.inputs) {
     const def = command.options[name];
@@ -116,13 +172,16 @@ export function formModal(
       label: plain(label(name), L.inputLabel),
       hint: plain(def.description, L.inputLabel),
       optional: !def.required,
-      element: element(name, def),
+      element: element(name, def, given[name]),
     });
   }
+  if (form.more.length > 0) inputs.push(moreInput(command, form, given));
+  const privateMetadata = encodeMeta(meta);
+  if (privateMetadata === undefined) return undefined;
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK,
-    private_metadata: encodeMeta(meta),
+    private_metadata: privateMetadata,
     title: plain(form.title, L.modalTitle),
     submit: plain('Submit', L.modalTitle),
     close: plain('Cancel', L.modalTitle),
@@ -154,15 +213,19 @@ function stateValue(value: ViewStateValue | undefined): string | undefined {
   return typeof raw === 'string' && raw.trim() !== '' ? raw : undefined;
 }
 
+type StateValues = Readonly<Record<string, Readonly<Record<string, ViewStateValue>>>>;
+
 /** The submitted inputs of a form as raw core options (empty inputs left out). */
-export function readFormValues(
-  form: FormSpec,
-  values: Readonly<Record<string, Readonly<Record<string, ViewStateValue>>>>,
-): RawOptions {
+export function readFormValues(form: SlackForm, values: StateValues): RawOptions {
   const raw: RawOptions = {};
   for (const name of form.inputs) {
     const value = stateValue(values[name]?.[name]);
     if (value !== undefined) raw[name] = value;
   }
   return raw;
+}
+
+/** What was typed in "More options", if anything. */
+export function readMoreText(values: StateValues): string | undefined {
+  return stateValue(values[MORE_INPUT]?.[MORE_INPUT]);
 }

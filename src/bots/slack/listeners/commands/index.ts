@@ -1,5 +1,6 @@
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import { buildContext, runCommand, runTextCommand } from '../../../../core/commands/dispatch.ts';
+import type { Reply } from '../../../../core/reply.ts';
 import { formModal, noticeModal } from '../../render/modal.ts';
 import type { SlackWho } from '../../slack-actor.ts';
 import type { SlackApi } from '../../slack-api.ts';
@@ -37,22 +38,30 @@ export async function handleSlashCommand(args: SlashCommandArgs, deps: SlackDeps
   };
   try {
     const route = routeSlashCommand(command.command, command.text, deps.core.registry);
-    if (route.kind === 'form') {
-      await openForm(client, command.trigger_id, route, who, deps);
-      return;
-    }
+    if (route.kind === 'form' && (await openForm(client, command.trigger_id, route, who, deps))) return;
     const env = await invocationEnv(deps, client, who);
-    await respond(toResponse(await runTextCommand(route.line, env)));
+    await respond(toResponse(withSlackHints(route.line, await runTextCommand(route.line, env))));
   } catch (err) {
     deps.logger.error({ err, command: command.command }, 'slack slash command failed');
     await respond(toResponse(apologyReply())).catch(() => undefined);
   }
 }
 
+const HELP_HINT =
+  'In Slack every command also works as /imgbot <command>, e.g. /imgbot remind when:"tomorrow 9am" what:"email Dr. Rivera" (Slack keeps /remind for itself).';
+
+/** `/help` in Slack says how to reach commands whose names Slack reserves. */
+function withSlackHints(line: string, reply: Reply): Reply {
+  if (reply.error || !/^\/help\b/i.test(line)) return reply;
+  return { ...reply, footer: reply.footer ? `${reply.footer} · ${HELP_HINT}` : HELP_HINT };
+}
+
 /**
- * Opens a command's form. The trigger_id expires ~3 s after the command, so
- * the modal opens first; for moderator commands the core policy is asked in
- * parallel and a refused member sees the core's refusal in place of the form.
+ * Opens a command's form; false when it cannot (what was typed does not fit
+ * in a modal), and the command then runs as typed. The trigger_id expires ~3 s
+ * after the command, so the modal opens first; for moderator commands the
+ * core policy is asked in parallel and a refused member sees the core's
+ * refusal in place of the form.
  */
 async function openForm(
   api: SlackApi,
@@ -60,23 +69,27 @@ async function openForm(
   route: Extract<SlashRoute, { kind: 'form' }>,
   who: SlackWho,
   deps: SlackDeps,
-): Promise<void> {
-  const { command, form } = route;
-  const view = formModal(command, form, {
-    cmd: command.name,
-    ...(who.channelId ? { ch: who.channelId } : {}),
-  });
+): Promise<boolean> {
+  const { command, form, given } = route;
+  const view = formModal(
+    command,
+    form,
+    { cmd: command.name, ...(who.channelId ? { ch: who.channelId } : {}) },
+    { given },
+  );
+  if (!view) return false;
   const opening = api.views.open({ trigger_id: triggerId, view });
   if (command.permission !== 'moderator') {
     await opening;
-    return;
+    return true;
   }
   const [opened, env] = await Promise.all([opening, invocationEnv(deps, api, who)]);
-  if ((await buildContext(env)).isModerator) return;
+  if ((await buildContext(env)).isModerator) return true;
   // The core refuses before it validates, so an empty run yields its refusal, in its words.
   const refusal = await runCommand(command.name, {}, env);
   const viewId = opened.view?.id;
   if (viewId) await api.views.update({ view_id: viewId, view: noticeModal(form.title, refusal.text) });
+  return true;
 }
 
 /** Routes every slash command (any name, plus the `/imgbot` umbrella) to the core. */

@@ -1,8 +1,8 @@
 import type { App, MessageShortcut, RespondArguments } from '@slack/bolt';
+import { formFor, REMIND_COMMAND, REMIND_TEXT_OPTION } from '../../forms.ts';
 import { formModal } from '../../render/modal.ts';
 import type { SlackApi } from '../../slack-api.ts';
 import type { SlackDeps } from '../../slack-deps.ts';
-import { formFor, REMIND_COMMAND, REMIND_TEXT_OPTION } from '../../slack-text.ts';
 
 /** callback_id of the message shortcut "Remind me about this" (also in the manifest). */
 export const REMIND_MESSAGE_SHORTCUT = 'remind_message';
@@ -34,8 +34,10 @@ export async function handleRemindShortcut(args: MessageShortcutArgs, deps: Slac
     return;
   }
   const meta = { cmd: command.name, msg: { ch: shortcut.channelId, ts: shortcut.messageTs } };
-  const view = formModal(command, { ...form, title: 'Remind me about this' }, meta, [REMIND_TEXT_OPTION]);
-  await client.views.open({ trigger_id: shortcut.trigger_id, view });
+  const view = formModal(command, { ...form, title: 'Remind me about this' }, meta, {
+    exclude: [REMIND_TEXT_OPTION],
+  });
+  if (view) await client.views.open({ trigger_id: shortcut.trigger_id, view });
 }
 
 export function register(app: App, deps: SlackDeps): void {

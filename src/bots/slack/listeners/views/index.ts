@@ -1,16 +1,21 @@
 import type { App, ViewOutput, ViewResponseAction } from '@slack/bolt';
-import type { Command, FormSpec } from '../../../../core/commands/command.ts';
-import { runCommand } from '../../../../core/commands/dispatch.ts';
+import type { Command } from '../../../../core/commands/command.ts';
+import { buildContext, runCommand } from '../../../../core/commands/dispatch.ts';
 import type { RawOptions } from '../../../../core/commands/resolve-options.ts';
-import { validateOptions } from '../../../../core/commands/validate-options.ts';
 import type { Reply } from '../../../../core/reply.ts';
 import { deliverReply } from '../../deliver.ts';
-import { SLACK_LIMITS as L } from '../../render/limits.ts';
-import { decodeMeta, FORM_CALLBACK, type FormMeta, readFormValues } from '../../render/modal.ts';
+import { errorsAction, fieldOf, type ModalInputs, optionErrors } from '../../form-errors.ts';
+import { formFor, MORE_INPUT, REMIND_TEXT_OPTION, readMore, type SlackForm } from '../../forms.ts';
+import {
+  decodeMeta,
+  FORM_CALLBACK,
+  type FormMeta,
+  readFormValues,
+  readMoreText,
+} from '../../render/modal.ts';
 import type { SlackWho } from '../../slack-actor.ts';
 import type { SlackApi } from '../../slack-api.ts';
 import { apologyReply, invocationEnv, type SlackDeps } from '../../slack-deps.ts';
-import { formFor, REMIND_TEXT_OPTION } from '../../slack-text.ts';
 
 export interface ViewSubmissionArgs {
   readonly view: Pick<ViewOutput, 'private_metadata' | 'state'>;
@@ -21,10 +26,10 @@ export interface ViewSubmissionArgs {
 
 interface Submitted {
   readonly command: Command;
-  readonly form: FormSpec;
+  readonly form: SlackForm;
   readonly meta: FormMeta;
   /** Inputs shown in the modal (the only block ids `errors` may name). */
-  readonly inputs: readonly string[];
+  readonly modal: ModalInputs;
 }
 
 function submittedForm(view: ViewSubmissionArgs['view'], deps: SlackDeps): Submitted | undefined {
@@ -33,17 +38,7 @@ function submittedForm(view: ViewSubmissionArgs['view'], deps: SlackDeps): Submi
   const form = command ? formFor(command) : undefined;
   if (!meta || !command || !form) return undefined;
   const inputs = form.inputs.filter((name) => !(meta.msg && name === REMIND_TEXT_OPTION));
-  return { command, form, meta, inputs };
-}
-
-/** The input a core message is about: the one it names, else the first. */
-function fieldOf(message: string, option: unknown, inputs: readonly string[]): string | undefined {
-  if (typeof option === 'string' && inputs.includes(option)) return option;
-  return inputs.find((name) => new RegExp(`\\b${name}\\b`, 'i').test(message)) ?? inputs[0];
-}
-
-function errors(field: string, message: string): ViewResponseAction {
-  return { response_action: 'errors', errors: { [field]: message.slice(0, L.inputLabel) } };
+  return { command, form, meta, modal: { inputs, more: form.more } };
 }
 
 /** chat.getPermalink needs no scope and works for any message the member could see. */
@@ -51,56 +46,72 @@ async function permalinkOf(api: SlackApi, msg: NonNullable<FormMeta['msg']>): Pr
   return (await api.chat.getPermalink({ channel: msg.ch, message_ts: msg.ts })).permalink;
 }
 
-function sleep(ms: number): Promise<undefined> {
-  return new Promise((resolve) => setTimeout(() => resolve(undefined), ms));
+/** Resolves with undefined after `ms`; `cancel` clears the timer once the race is decided. */
+function timeout(ms: number): { promise: Promise<undefined>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
 }
 
 /**
- * A form submission. The core validates first (pure, instant), and a bad
- * value goes back inside the modal under its input (`response_action:
- * errors`, keyed by the option the failure names). Otherwise the command runs;
- * if it answers within the budget, a core error is also shown in the modal,
- * and success closes it and posts the reply where the command was typed.
- * After the budget the modal closes and the reply follows when ready.
+ * A form submission. Permission first, as the core does (a member who forged
+ * a moderator form learns only that it is for moderators); then every option
+ * is checked (pure, instant) and bad values go back inside the modal under
+ * their inputs (`response_action: errors`, in the core's words). Otherwise
+ * the command runs; if it answers within the budget, a core error is also
+ * shown in the modal, and success closes it and posts the reply where the
+ * command was typed. After the budget the modal closes and the reply follows.
  */
 export async function handleViewSubmission(args: ViewSubmissionArgs, deps: SlackDeps): Promise<void> {
   const started = Date.now();
   const { view, who, client } = args;
   const form = submittedForm(view, deps);
-  if (!form) {
+  const first = form?.modal.inputs[0];
+  if (!form || !first) {
     await args.ack(); // why: a stale modal (command renamed or removed): just close it
     return;
   }
-  const raw: RawOptions = readFormValues(form.form, view.state.values);
+  // why: the answer goes where the member was: the channel of the command, or of the message they chose
+  const channel = form.meta.ch ?? form.meta.msg?.ch;
+  const answerTo: SlackWho = { ...who, ...(channel ? { channelId: channel } : {}) };
+  const env = await invocationEnv(deps, client, answerTo);
+  if (form.command.permission === 'moderator' && !(await buildContext(env)).isModerator) {
+    const refusal = await runCommand(form.command.name, {}, env);
+    await args.ack(errorsAction({ [first]: refusal.text }));
+    return;
+  }
+  const more = readMore(form.command, readMoreText(view.state.values));
+  if (!more.ok) {
+    await args.ack(errorsAction({ [MORE_INPUT]: more.message }));
+    return;
+  }
+  const raw: RawOptions = { ...more.value, ...readFormValues(form.form, view.state.values) };
   if (form.meta.msg) {
     const link = await permalinkOf(client, form.meta.msg).catch(() => undefined);
-    const first = form.inputs[0];
-    if (!link && first) {
+    if (!link) {
       await args.ack(
-        errors(first, 'I could not get a link to that message (was it deleted?). Please try again.'),
+        errorsAction({
+          [first]: 'I could not get a link to that message (was it deleted?). Please try again.',
+        }),
       );
       return;
     }
     raw[REMIND_TEXT_OPTION] = link;
   }
-  const checked = validateOptions(form.command, raw);
-  const field = checked.ok ? undefined : fieldOf(checked.message, checked.details?.option, form.inputs);
-  if (!checked.ok && field) {
-    await args.ack(errors(field, checked.message));
+  const invalid = optionErrors(form.command, raw, form.modal);
+  if (invalid) {
+    await args.ack(errorsAction(invalid));
     return;
   }
-  const answerTo: SlackWho = { ...who, ...(form.meta.ch ? { channelId: form.meta.ch } : {}) };
-  const running = invocationEnv(deps, client, answerTo).then((env) =>
-    runCommand(form.command.name, raw, env),
-  );
-  running.catch(() => undefined); // why: awaited below; this only keeps an early rejection from being "unhandled"
-  const early = await Promise.race([
-    running,
-    sleep(Math.max(0, deps.submitBudgetMs - (Date.now() - started))),
-  ]).catch(() => apologyReply());
-  const inline = early?.error ? fieldOf(early.text, undefined, form.inputs) : undefined;
+  const running = runCommand(form.command.name, raw, env);
+  const budget = timeout(Math.max(0, deps.submitBudgetMs - (Date.now() - started)));
+  const early = await Promise.race([running, budget.promise]);
+  budget.cancel();
+  const inline = early?.error ? fieldOf(early.text, undefined, form.modal) : undefined;
   if (early?.error && inline) {
-    await args.ack(errors(inline, early.text));
+    await args.ack(errorsAction({ [inline]: early.text }));
     return;
   }
   await args.ack();

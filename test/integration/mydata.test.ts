@@ -1,0 +1,172 @@
+/**
+ * /mydata export and /mydata delete on real Redis and BullMQ: the export holds
+ * everything stored about the member; after the confirmed delete, a SCAN of the
+ * whole key prefix (and BullMQ's) finds nothing that names the member or any
+ * of their reminders, entries or jobs, while another member's data is intact.
+ */
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MemberDataExport } from '../../src/core/account/member-data.ts';
+import { deleteConfirmation } from '../../src/core/account/mydata.command.ts';
+import { queuePrefix } from '../../src/jobs/queue-prefix.ts';
+import {
+  DMS_CLOSED,
+  eventually,
+  type Harness,
+  localDate,
+  reminderHarness,
+  testListing,
+} from './reminder-harness.ts';
+
+const NY = 'America/New_York';
+let h: Harness;
+beforeEach(() => {
+  h = reminderHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function ok(name: string, line: string) {
+  const r = await h.run(name, line, { moderator: name === 'mod' });
+  expect(r.error, `${line}: ${r.text}`).toBe(false);
+  return r;
+}
+
+/** Every key under a pattern, by SCAN. */
+async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+    cursor = next;
+    out.push(...keys);
+  } while (cursor !== '0');
+  return out;
+}
+
+/** A key's contents as text, whatever its type (BullMQ's event stream is left out: a rolling log of job ids). */
+async function contentOf(redis: Redis, key: string): Promise<string> {
+  const type = await redis.type(key);
+  if (type === 'string') return (await redis.get(key)) ?? '';
+  if (type === 'hash') return JSON.stringify(await redis.hgetall(key));
+  if (type === 'set') return JSON.stringify(await redis.smembers(key));
+  if (type === 'zset') return JSON.stringify(await redis.zrange(key, '0', '-1'));
+  if (type === 'list') return JSON.stringify(await redis.lrange(key, 0, -1));
+  return '';
+}
+
+/** Everything in Redis under the app's prefix and its queue prefix that mentions one of `needles`. */
+async function mentions(needles: readonly string[]): Promise<string[]> {
+  const { redis, keys } = h.app;
+  const all = [
+    ...(await scanKeys(redis, `${keys.prefix}*`)),
+    ...(await scanKeys(redis, `${queuePrefix(keys.prefix)}*`)),
+  ];
+  const found: string[] = [];
+  for (const key of all) {
+    if (key.endsWith(':events')) continue;
+    const text = `${key}\n${await contentOf(redis, key)}`;
+    for (const n of needles) if (text.includes(n)) found.push(`${key} mentions ${n}`);
+  }
+  return found;
+}
+
+/** Gives ana (and bob) a bit of everything: settings, reminders of each kind and state, jobs, tracker. */
+async function populate(): Promise<void> {
+  await h.app.deps.listings.save(testListing('mercy-im', localDate(Date.now(), NY, 30), Date.now()));
+  await h.app.deps.userSettings.updateCommunity('shell:local', { notifyUndeliverableInChannel: true });
+  await ok('ana', '/timezone zone:Lagos');
+  await ok('ana', '/quiet-hours from:23:00 to:06:00');
+  await ok('ana', '/remind when:"in 3 days" what:"email Dr. Rivera"');
+  await ok('ana', '/remind when:"next Friday 9am" what:"update CV" repeat:weekly');
+  await ok('ana', '/deadline-reminders id:mercy-im');
+  await ok('ana', `/track add program:"Mercy IM" status:applied contacted:${localDate(Date.now(), NY, -1)}`);
+  const entry = await ok('ana', '/track add program:mercy-im status:accepted');
+  await ok('ana', `/track note id:${entry.ids[0]} text:"asked for Step 2 CK"`);
+  await h.app.deps.rateLimiter.consume('suggest:shell:ana', 3, 86_400_000);
+  await ok('bob', '/remind when:"in 2 days" what:"bob stays"');
+  await ok('bob', '/deadline-reminders id:mercy-im');
+  await ok('bob', '/track add program:"Bob program" status:applied');
+  // A delivered reminder, then a permanently failed one: a kept failed job, a channel notice counter.
+  await h.app.deps.userSettings.updateUser('shell:ana', {
+    lastChannel: 'shell:general',
+    quietHours: undefined,
+  });
+  await h.startWorker();
+  await ok('ana', '/remind when:"in 1 second" what:"delivered one"');
+  await eventually(() => expect(h.notifier.to('shell:ana')).toHaveLength(1));
+  h.notifier.failAlways(DMS_CLOSED);
+  await ok('ana', '/remind when:"in 1 second" what:"fails"');
+  await eventually(async () => expect(await h.app.reminderScheduler.queue.getFailed()).toHaveLength(1));
+  h.notifier.failAlways(undefined);
+}
+
+describe('/mydata', () => {
+  it('exports everything as a JSON attachment, then deletes every key and job of the member only', async () => {
+    await populate();
+    const exported = await ok('ana', '/mydata export');
+    expect(exported.attachment).toMatchObject({ name: 'imgbot-my-data.json', mime: 'application/json' });
+    const data = JSON.parse(exported.attachment!.content) as MemberDataExport;
+    expect(data.userId).toBe('shell:ana');
+    expect(data.settings).toMatchObject({ zone: 'Africa/Lagos', lastChannel: 'shell:general' });
+    expect(data.settings.undeliverable?.reason).toMatch(/^50007/);
+    expect(data.reminders.map((r) => r.kind).sort()).toEqual(
+      ['custom', 'custom', 'custom', 'custom', 'deadline', 'deadline', 'deadline', 'follow-up'].sort(),
+    );
+    expect(data.deadlineSubscriptions).toEqual({ 'mercy-im': 'shell:local' });
+    expect(data.tracker.map((e) => e.program)).toEqual([
+      'Mercy IM',
+      'Internal Medicine Observership mercy-im',
+    ]);
+    expect(data.tracker[1]?.notes.map((n) => n.text)).toEqual(['asked for Step 2 CK']);
+
+    const needles = ['shell:ana', ...data.reminders.map((r) => r.id), ...data.tracker.map((e) => e.id)];
+    expect((await mentions(needles)).length).toBeGreaterThan(10); // the check below can see them
+    expect(await h.app.reminderScheduler.queue.getJobSchedulers()).toHaveLength(1);
+
+    const ask = await ok('ana', '/mydata delete');
+    expect(ask.text).toMatch(/It cannot be undone\. Export first with \/mydata export/);
+    expect(await mentions(['shell:ana'])).not.toEqual([]); // asking deletes nothing
+    const [button] = ask.actions;
+    const done = await h.press('ana', button!.action, button!.payload);
+    expect(done.title).toBe('Your data is deleted');
+    expect(done.text).toMatch(/^Removed 8 reminders, 2 tracker entries/);
+
+    expect(await mentions(needles)).toEqual([]);
+    expect(await h.app.reminderScheduler.queue.getJobSchedulers()).toEqual([]);
+    const jobs = await h.app.reminderScheduler.queue.getJobs([
+      'delayed',
+      'wait',
+      'active',
+      'failed',
+      'completed',
+    ]);
+    expect(jobs.filter((j) => needles.includes(j.data.r))).toEqual([]);
+    expect((await h.run('ana', '/reminders')).text).toMatch(/^You have no pending reminders/);
+    expect((await h.run('ana', '/timezone')).text).toMatch(/^America\/New_York \(the community default/);
+
+    // Bob is untouched.
+    const bobs = (await h.run('bob', '/reminders')).records.map((r) => r.title);
+    expect(bobs).toHaveLength(5); // his reminder, 3 deadline steps, 1 follow-up
+    expect(bobs).toContain('bob stays');
+    expect(await h.app.deps.tracker.list('shell:bob')).toHaveLength(1);
+    expect(await h.app.deps.reminders.store.deadlineSubscribers('mercy-im')).toEqual(['shell:bob']);
+  });
+
+  it('GIVEN a forged or expired confirmation THEN nothing is deleted', async () => {
+    await ok('ana', '/remind when:"in 3 days" what:"keep me"');
+    const ask = await ok('ana', '/mydata delete');
+    const [button] = ask.actions;
+    const forged = await h.press('bob', button!.action, button!.payload);
+    expect(forged).toMatchObject({ error: true, code: 'MYDATA.CONFIRM_INVALID' });
+    expect((await h.run('ana', '/reminders')).records).toHaveLength(1);
+    const tampered = await h.press('ana', button!.action, `${Date.now().toString(36)}.x`);
+    expect(tampered).toMatchObject({ error: true, code: 'MYDATA.CONFIRM_INVALID' });
+    const old = deleteConfirmation('shell:ana', Date.now() - 11 * 60_000);
+    const expired = await h.press('ana', button!.action, old);
+    expect(expired).toMatchObject({ error: true, code: 'MYDATA.CONFIRM_EXPIRED' });
+    expect(expired.text).toBe('This confirmation expired after 10 minutes. Run /mydata delete again.');
+    expect(await h.app.reminderScheduler.queue.getJobCounts('delayed')).toEqual({ delayed: 1 });
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * The application tracker on real Redis and BullMQ: /track add, list, update,
+ * note and remove; the follow-up chains they schedule (follow-up 14-21 days
+ * after applying, a letter request 3 weeks before a rotation ends, a thank-you
+ * the day after) and cancel when a status change makes them moot; /usce.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reminder } from '../../src/core/reminders/reminder.ts';
+import {
+  eventually,
+  type Harness,
+  localDate,
+  localInstant,
+  reminderHarness,
+  testListing,
+} from './reminder-harness.ts';
+
+const NY = 'America/New_York';
+let h: Harness;
+beforeEach(() => {
+  h = reminderHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const day = (n: number) => localDate(Date.now(), NY, n);
+const nineOn = (date: string) => localInstant(`${date}T09:00`, NY);
+
+async function chain(userId = 'shell:ana'): Promise<Reminder[]> {
+  return (await h.app.deps.reminders.store.listForUser(userId)).filter((r) => r.trackerId);
+}
+
+async function jobsOf(rs: readonly Reminder[]): Promise<(number | undefined)[]> {
+  return Promise.all(rs.map(async (r) => h.runsAt(await h.job(r.id, r.fireAt))));
+}
+
+async function add(line: string): Promise<string> {
+  const r = await h.run('ana', line);
+  expect(r.error, r.text).toBe(false);
+  return r.ids[0] ?? '';
+}
+
+describe('follow-up chains', () => {
+  it('GIVEN applied two days ago THEN a follow-up 14 days after the contact at 09:00, with its job', async () => {
+    const r = await h.run(
+      'ana',
+      `/track add program:"Mercy Hospital IM externship" status:applied contacted:${day(-2)}`,
+    );
+    expect(r.title).toBe('Added to your tracker');
+    expect(r.text).toMatch(/is now "applied"\. I set up these reminders:/);
+    expect(r.fields[0]?.name).toBe('Follow-up reminder');
+    const [f] = await chain();
+    expect(f).toMatchObject({
+      kind: 'follow-up',
+      dueAt: nineOn(day(12)),
+      text: 'Mercy Hospital IM externship',
+    });
+    expect(await jobsOf([f!])).toEqual([nineOn(day(12))]);
+  });
+
+  it('GIVEN the community waits 21 days (/reminder-setup) THEN the follow-up is 21 days after', async () => {
+    const bad = await h.run('mod', '/reminder-setup follow_up_days:30', { moderator: true });
+    expect(bad).toMatchObject({ error: true });
+    expect(bad.text).toMatch(/follow_up_days.*at most 21/);
+    await h.run('mod', '/reminder-setup follow_up_days:21', { moderator: true });
+    await add(`/track add program:"St. Luke's IM" status:contacted contacted:${day(0)}`);
+    expect((await chain()).map((r) => r.dueAt)).toEqual([nineOn(day(21))]);
+  });
+
+  it('GIVEN the contact was long ago THEN the follow-up is the next 09:00, never in the past', async () => {
+    await add(`/track add program:"Old application" status:applied contacted:${day(-40)}`);
+    const [f] = await chain();
+    expect(f!.dueAt).toBeGreaterThan(Date.now());
+    expect(f!.dueAt - Date.now()).toBeLessThanOrEqual(86_400_000);
+    expect(new Date(f!.dueAt).toLocaleTimeString('en-US', { timeZone: NY, hour12: false })).toBe('09:00:00');
+  });
+
+  it('GIVEN accepted with rotation dates THEN the follow-up is cancelled; letter 3 weeks before the end, thank-you the day after', async () => {
+    const id = await add(`/track add program:"Riverbend cardiology" status:applied contacted:${day(-1)}`);
+    const [followUp] = await chain();
+    const u = await h.run(
+      'ana',
+      `/track update id:${id} status:accepted rotation_start:${day(30)} rotation_end:${day(57)} hands_on:yes`,
+    );
+    expect(u.text).toMatch(/Status: applied -> accepted\. Scheduled reminders:/);
+    expect(u.fields.map((f) => f.name)).toEqual([
+      'Ask for a letter of recommendation',
+      'Thank-you note reminder',
+    ]);
+    const rs = await chain();
+    expect(rs.map((r) => [r.kind, r.dueAt])).toEqual([
+      ['letter', nineOn(day(36))],
+      ['thank-you', nineOn(day(58))],
+    ]);
+    expect(await jobsOf(rs)).toEqual([nineOn(day(36)), nineOn(day(58))]);
+    expect(await h.app.deps.reminders.store.get(followUp!.id)).toBeUndefined();
+    expect(await h.job(followUp!.id, followUp!.fireAt)).toBeUndefined();
+
+    // Rotation over: only the thank-you note still makes sense.
+    await h.run('ana', `/track update id:${id} status:completed`);
+    expect((await chain()).map((r) => r.kind)).toEqual(['thank-you']);
+    // Rejected (or anything final): no reminders at all, and no jobs left.
+    const rejected = await h.run('ana', `/track update id:${id} status:rejected`);
+    expect(rejected.text).toMatch(/No reminders are scheduled for it now\./);
+    expect(await chain()).toEqual([]);
+    expect(await h.app.reminderScheduler.queue.getJobCounts('delayed')).toEqual({ delayed: 0 });
+  });
+
+  it('GIVEN the rotation ends within 3 weeks THEN the letter request comes at the next 09:00', async () => {
+    await add(
+      `/track add program:"Short rotation" status:rotating rotation_start:${day(-20)} rotation_end:${day(5)}`,
+    );
+    const [letter, thanks] = await chain();
+    expect(letter?.kind).toBe('letter');
+    expect(letter!.dueAt - Date.now()).toBeLessThanOrEqual(86_400_000);
+    expect(thanks).toMatchObject({ kind: 'thank-you', dueAt: nineOn(day(6)) });
+  });
+
+  it('delivers a chain step with what the member needs, and not at all once the entry is removed', async () => {
+    const id = await add(
+      `/track add program:"Mercy Hospital IM externship" status:applied contacted:${day(-3)}`,
+    );
+    const [f] = await chain();
+    // Bring the 14-day follow-up to now, as if two weeks had passed.
+    const soon = Date.now() + 1_000;
+    await h.app.deps.reminders.store.save({ ...f!, dueAt: soon, fireAt: soon, wall: undefined });
+    await h.app.deps.reminders.scheduler.schedule(f!.id, soon);
+    await h.app.deps.reminders.scheduler.unschedule(f!.id, f!.fireAt);
+    await h.startWorker();
+    await eventually(() => expect(h.notifier.sent).toHaveLength(1));
+    const dm = h.notifier.sent[0]!.message;
+    expect(dm.title).toBe('Follow up: Mercy Hospital IM externship');
+    expect(dm.text).toContain(
+      `You applied to Mercy Hospital IM externship on ${day(-3)} and have had no reply.`,
+    );
+    expect(dm.text).toContain(`/track update id:${id} status:<new status>`);
+
+    // Removed before its next step came due: the step is cancelled and nothing is sent.
+    await h.run(
+      'ana',
+      `/track update id:${id} status:accepted rotation_start:${day(1)} rotation_end:${day(30)}`,
+    );
+    const letter = (await chain()).find((r) => r.kind === 'letter');
+    const due = Date.now() + 1_500;
+    await h.app.deps.reminders.store.save({ ...letter!, dueAt: due, fireAt: due, wall: undefined });
+    await h.app.deps.reminders.scheduler.schedule(letter!.id, due);
+    await h.app.deps.reminders.scheduler.unschedule(letter!.id, letter!.fireAt);
+    const removed = await h.run('ana', `/track remove id:${id}`);
+    expect(removed.text).toBe('Mercy Hospital IM externship and its reminders are removed.');
+    expect(await chain()).toEqual([]);
+    await eventually(async () =>
+      expect(await h.app.reminderScheduler.queue.getJobCounts('wait', 'active', 'delayed')).toEqual({
+        wait: 0,
+        active: 0,
+        delayed: 0,
+      }),
+    );
+    expect(h.notifier.sent).toHaveLength(1);
+  });
+});
+
+describe('/track commands', () => {
+  it('adds from a listing id (its title), refuses a duplicate, lists with notes and next reminders', async () => {
+    await h.app.deps.listings.save(testListing('mercy-im', day(30), Date.now()));
+    const id = await add('/track add program:mercy-im status:applied');
+    const dup = await h.run('ana', '/track add program:mercy-im');
+    expect(dup).toMatchObject({ error: true, code: 'TRACKER.DUPLICATE' });
+    expect(dup.text).toContain(`(id ${id})`);
+    const note = await h.run('ana', `/track note id:${id} text:"Coordinator asked for my Step 2 CK score"`);
+    expect(note.text).toBe('Internal Medicine Observership mercy-im now has 1 note.');
+
+    const list = await h.run('ana', '/track list');
+    expect(list.text).toBe('1 tracked. Times in America/New_York.');
+    const [rec] = list.records;
+    expect(rec).toMatchObject({ id, title: 'Internal Medicine Observership mercy-im' });
+    expect(rec?.subtitle).toBe(`applied, contacted ${day(0)}`);
+    expect(rec?.fields?.map((f) => f.name)).toEqual(['Follow-up reminder', 'Note (1)']);
+    expect(rec?.fields?.[1]?.value).toBe('Coordinator asked for my Step 2 CK score');
+  });
+
+  it('GIVEN bad input THEN a specific error and nothing changes', async () => {
+    const dates = await h.run('ana', `/track add program:X rotation_start:${day(10)} rotation_end:${day(5)}`);
+    expect(dates).toMatchObject({ error: true, code: 'TRACKER.DATES' });
+    expect(dates.text).toContain('Example: rotation_start:2027-03-01 rotation_end:2027-03-28');
+    const future = await h.run('ana', `/track add program:X status:applied contacted:${day(3)}`);
+    expect(future).toMatchObject({ error: true, code: 'TRACKER.CONTACT_FUTURE' });
+    const status = await h.run('ana', '/track add program:X status:waiting');
+    expect(status).toMatchObject({ error: true });
+    expect(status.text).toMatch(/interested.*applied.*contacted/);
+    expect(await h.run('ana', '/track update id:tnope0000 status:applied')).toMatchObject({
+      code: 'TRACKER.NOT_FOUND',
+    });
+    const id = await add('/track add program:Y');
+    expect(await h.run('ana', `/track update id:${id}`)).toMatchObject({ code: 'TRACKER.NOTHING_TO_UPDATE' });
+    expect(await h.app.deps.tracker.list('shell:ana')).toHaveLength(1);
+    expect(await chain()).toEqual([]);
+  });
+
+  it('/usce sums weeks, hands-on vs observational, and how recent', async () => {
+    await add(
+      `/track add program:A status:completed rotation_start:${day(-90)} rotation_end:${day(-63)} hands_on:yes`,
+    );
+    await add(
+      `/track add program:B status:completed rotation_start:${day(-500)} rotation_end:${day(-473)} hands_on:no`,
+    );
+    await add(
+      `/track add program:C status:completed rotation_start:${day(-900)} rotation_end:${day(-859)} hands_on:no`,
+    );
+    await add(`/track add program:D status:accepted rotation_start:${day(60)} rotation_end:${day(87)}`);
+    await add('/track add program:E status:applied');
+    const u = await h.run('ana', '/usce');
+    const f = Object.fromEntries(u.fields.map((x) => [x.name, x.value]));
+    expect(f).toEqual({
+      Total: '14 weeks over 3 rotations',
+      'Hands-on': '4 weeks',
+      Observational: '10 weeks',
+      Recent: '1 in the last 12 months, 2 in the last 24 months',
+      Planned: '1 accepted rotation(s) starting later',
+    });
+  });
+});
