@@ -51,6 +51,11 @@ export interface Reply {
   /** Short line under the body, e.g. `Page 2/4`. */
   readonly footer?: string;
   readonly attachment?: ReplyAttachment;
+  /**
+   * A member (platform-scoped user id) a channel message is meant for: the
+   * adapter mentions them first, and that mention alone may notify anyone.
+   */
+  readonly addressee?: string;
 }
 
 export type ReplyInit = Partial<Omit<Reply, 'text'>> & { text: string };

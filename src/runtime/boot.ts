@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { type App, createApp } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { loadFaqFiles } from '../config/faq-files.ts';
 import { loadSettingsFile, type SettingsFile } from '../config/settings-file.ts';
@@ -31,6 +32,17 @@ export async function loadBootConfig(
     ? { ...settings.value, defaultTimezone: env.value.DEFAULT_TIMEZONE }
     : settings.value;
   return { env: env.value, settings: withZone, logger: createLogger(env.value.LOG_LEVEL), faq: faq.value };
+}
+
+/** The wired core for this configuration (Redis, key prefix, settings, FAQ, logger). */
+export function appFromBoot(boot: BootConfig): App {
+  return createApp({
+    redisUrl: boot.env.REDIS_URL,
+    prefix: boot.env.IMGBOT_PREFIX,
+    settings: boot.settings,
+    logger: boot.logger,
+    faqEntries: boot.faq,
+  });
 }
 
 /**

@@ -3,12 +3,12 @@ import { basename } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify/sync';
-import { type App, createApp } from '../app.ts';
+import type { App } from '../app.ts';
 import { platformOf } from '../core/identity.ts';
 import { exportListingRows } from '../core/opportunities/export-listings.ts';
 import { type ImportReport, importListings, importSummary } from '../core/opportunities/import-listings.ts';
 import { csvCells, EXPORT_COLUMNS } from '../core/opportunities/listing-row.ts';
-import { type BootConfig, loadBootConfig } from './boot.ts';
+import { appFromBoot, type BootConfig, loadBootConfig } from './boot.ts';
 import { type ListingFile, readListingFile } from './listing-file.ts';
 import { ensureRedis } from './private-redis.ts';
 
@@ -32,13 +32,7 @@ export function importReportLines(report: ImportReport, file: ListingFile): stri
 
 async function withApp<T>(boot: BootConfig, run: (app: App) => Promise<T>): Promise<T> {
   const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
-  const app = createApp({
-    redisUrl: boot.env.REDIS_URL,
-    prefix: boot.env.IMGBOT_PREFIX,
-    settings: boot.settings,
-    logger: boot.logger,
-    faqEntries: boot.faq,
-  });
+  const app = appFromBoot(boot);
   try {
     return await run(app);
   } finally {

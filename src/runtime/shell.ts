@@ -1,7 +1,7 @@
-import { createApp } from '../app.ts';
+import type { App } from '../app.ts';
 import { ShellNotifier } from '../bots/shell/shell-notifier.ts';
 import { runShellSession } from '../bots/shell/shell-session.ts';
-import { loadBootConfig, onShutdownSignal } from './boot.ts';
+import { appFromBoot, type BootConfig, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { ensureRedis } from './private-redis.ts';
 import { startServices } from './services.ts';
 
@@ -19,20 +19,14 @@ export async function shellCommand(
 ): Promise<void> {
   const boot = await loadBootConfig(source);
   const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
-  const app = createApp({
-    redisUrl: boot.env.REDIS_URL,
-    prefix: boot.env.IMGBOT_PREFIX,
-    settings: boot.settings,
-    logger: boot.logger,
-    faqEntries: boot.faq,
-  });
+  const app = appFromBoot(boot);
   await runShellOn(app, boot, opts, async () => redis.stop());
 }
 
 /** Runs a shell session on stdin/stdout over an app, then releases everything. */
 export async function runShellOn(
-  app: ReturnType<typeof createApp>,
-  boot: Awaited<ReturnType<typeof loadBootConfig>>,
+  app: App,
+  boot: BootConfig,
   opts: ShellCliOptions,
   after: () => Promise<void>,
 ): Promise<void> {

@@ -1,8 +1,7 @@
-import { createApp } from '../app.ts';
 import { startDiscord } from '../bots/discord/start-discord.ts';
 import { startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
-import { loadBootConfig, onShutdownSignal } from './boot.ts';
+import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { ensureRedis } from './private-redis.ts';
 import { loadSampleListingsIfEmpty } from './sample-listings.ts';
 import { startServices } from './services.ts';
@@ -16,13 +15,7 @@ import { runShellOn } from './shell.ts';
 export async function startCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
   const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
-  const app = createApp({
-    redisUrl: boot.env.REDIS_URL,
-    prefix: boot.env.IMGBOT_PREFIX,
-    settings: boot.settings,
-    logger: boot.logger,
-    faqEntries: boot.faq,
-  });
+  const app = appFromBoot(boot);
   await loadSampleListingsIfEmpty(app, boot);
   const platforms = enabledPlatforms(boot.env);
   if (!platforms.discord && !platforms.slack) {
@@ -31,10 +24,12 @@ export async function startCommand(source: Readonly<Record<string, string | unde
     await runShellOn(app, boot, { user, mod: true, json: false }, () => redis.stop());
     return;
   }
-  const services = await startServices(app, boot);
+  // Adapters first: they register their notifiers, so a reminder that came due
+  // while the bot was down finds its platform when the worker starts.
   const stops: (() => Promise<void>)[] = [];
   if (platforms.discord) stops.push(await startDiscord(app, boot));
   if (platforms.slack) stops.push(await startSlack(app, boot));
+  const services = await startServices(app, boot);
   boot.logger.info({ ...platforms }, 'imgbot is running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {
     onShutdownSignal(boot.logger, async () => {

@@ -1,6 +1,7 @@
-import { createApp } from '../app.ts';
 import { registerDiscordNotifier } from '../bots/discord/start-discord.ts';
-import { loadBootConfig, onShutdownSignal } from './boot.ts';
+import { registerSlackNotifier } from '../bots/slack/start-slack.ts';
+import { enabledPlatforms } from '../config/env.ts';
+import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { startServices } from './services.ts';
 
 /**
@@ -11,14 +12,9 @@ import { startServices } from './services.ts';
  */
 export async function workerCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
-  const app = createApp({
-    redisUrl: boot.env.REDIS_URL,
-    prefix: boot.env.IMGBOT_PREFIX,
-    settings: boot.settings,
-    logger: boot.logger,
-    faqEntries: boot.faq,
-  });
+  const app = appFromBoot(boot);
   if (boot.env.DISCORD_TOKEN) registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
+  if (enabledPlatforms(boot.env).slack) registerSlackNotifier(app, boot.env, boot.logger);
   const services = await startServices(app, boot);
   boot.logger.info('workers running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {

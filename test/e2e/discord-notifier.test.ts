@@ -51,6 +51,30 @@ describe('DiscordNotifier', () => {
     });
   });
 
+  it('GIVEN a retry with the same idempotency key THEN the member sees one message', async () => {
+    const { fake, notifier } = await start();
+    expect(notifier.dedupes()).toBe(true);
+    const key = 'r5uy2qq0kl-1796150400000';
+    expect(await notifier.sendDirect(USER, message, { idempotencyKey: key })).toEqual({ ok: true });
+    // The worker crashed after Discord took the message; the retry carries the same key.
+    expect(await notifier.sendDirect(USER, message, { idempotencyKey: key })).toEqual({ ok: true });
+    expect(
+      await notifier.sendDirect(USER, reply({ text: 'next occurrence' }), { idempotencyKey: `${key}1` }),
+    ).toEqual({
+      ok: true,
+    });
+
+    const dm = fake.state.dmChannelByRecipient.get(FAKE_IDS.user);
+    const posts = fake.requestsTo('POST', `/channels/${dm}/messages`);
+    expect(posts).toHaveLength(3);
+    expect(posts[0]?.body).toMatchObject({ enforce_nonce: true });
+    expect((posts[0]?.body as { nonce: string }).nonce).toHaveLength(25);
+    expect(fake.state.messages.filter((m) => m.channel_id === dm).map((m) => m.content)).toEqual([
+      'Reminder: email Dr. Rivera @\u200beveryone <@\u200b&123>',
+      'next occurrence',
+    ]);
+  });
+
   it('GIVEN 50007 (DMs closed) THEN permanent after one attempt', async () => {
     const { fake, notifier } = await start();
     fake.respondAlways(

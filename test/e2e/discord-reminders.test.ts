@@ -10,7 +10,7 @@ import { runCommand } from '../../src/core/commands/dispatch.ts';
 import type { DeliveryOutcome, Notifier } from '../../src/core/ports/notifier.port.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { reminderJobId } from '../../src/jobs/queue-prefix.ts';
-import { bodyOf, FAKE_IDS, type Harness, MEMBER, startHarness } from './discord-harness.ts';
+import { bodyOf, FAKE_IDS, type Harness, MEMBER, MODERATOR, startHarness } from './discord-harness.ts';
 import {
   buttonClick,
   chatInputCommand,
@@ -110,6 +110,33 @@ describe('Discord reminders on BullMQ', { timeout: 60_000 }, () => {
     );
     expect(posts(h)).toHaveLength(1);
     expect(posts(h)[0]?.response.status).toBe(403);
+  });
+
+  it('GIVEN DMs closed and the notice turned on THEN the member is told once in the channel they last used', async () => {
+    h = await startHarness({ services: true });
+    const setup = chatInputCommand({
+      name: 'reminder-setup',
+      options: [opt.boolean('dm_failure_notice', true)],
+      ...MODERATOR,
+    });
+    h.fake.injectInteraction(setup);
+    expect(bodyOf(await h.edit(setup.token)).embeds?.[0]?.title).toMatch(/reminder settings/i);
+    // Every DM fails; the server channel the command came from still takes messages.
+    h.fake.respondAlways(
+      'POST',
+      new RegExp(`^/channels/(?!${FAKE_IDS.textChannel}/)\\d+/messages$`),
+      discordError(403, DiscordErrorCode.CannotSendMessagesToThisUser, 'Cannot send messages to this user'),
+    );
+    await remind(h, 'in 2 seconds', 'send CV to Dr. Rivera');
+    await remind(h, 'in 2 seconds', 'call the clerkship office');
+
+    const channelPosts = () => h?.fake.requestsTo('POST', `/channels/${FAKE_IDS.textChannel}/messages`) ?? [];
+    await vi.waitFor(() => expect(channelPosts()).toHaveLength(1), POLL);
+    const notice = bodyOf(channelPosts()[0] as Parameters<typeof bodyOf>[0]);
+    expect(JSON.stringify(notice)).toContain(`<@${FAKE_IDS.user}>`);
+    expect(notice.allowed_mentions).toEqual({ parse: [], users: [FAKE_IDS.user] });
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // the second reminder fails too, silently
+    expect(channelPosts()).toHaveLength(1);
   });
 
   it('GIVEN a 429 with retry-after THEN the job waits that long and delivers once', async () => {

@@ -8,6 +8,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runTextCommand } from '../../src/core/commands/dispatch.ts';
+import { createTestApp } from '../helpers/app.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
 import { bodyOf, FOLLOWUP, ORIGINAL, TEST_TOKEN } from './discord-harness.ts';
 import {
@@ -45,15 +47,19 @@ afterEach(async () => {
   }
 });
 
-/** Starts `node bin/imgbot.mjs start`; resolves once its log says the Discord adapter is ready. */
-function startImgbot(env: Record<string, string>): Promise<{ proc: ChildProcess; log: () => string }> {
+/** Starts `node bin/imgbot.mjs <command>`; resolves once its log shows `ready` (the adapter's by default). */
+function startImgbot(
+  env: Record<string, string>,
+  command: 'start' | 'worker' = 'start',
+  ready = '"msg":"discord adapter ready"',
+): Promise<{ proc: ChildProcess; log: () => string }> {
   // Nothing from the developer's own environment (tokens, prefixes) may leak into this run.
   const base = Object.fromEntries(
     Object.entries(process.env).filter(
       ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
     ),
   );
-  const proc = spawn(process.execPath, ['bin/imgbot.mjs', 'start'], {
+  const proc = spawn(process.execPath, ['bin/imgbot.mjs', command], {
     cwd: ROOT,
     env: { ...base, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,7 +70,7 @@ function startImgbot(env: Record<string, string>): Promise<{ proc: ChildProcess;
     const timer = setTimeout(() => reject(new Error(`imgbot did not get ready:\n${log}`)), BOOT_WAIT_MS);
     const onData = (d: Buffer) => {
       log += d;
-      if (log.includes('"msg":"discord adapter ready"')) {
+      if (log.includes(ready)) {
         clearTimeout(timer);
         resolve({ proc, log: () => log });
       }
@@ -124,4 +130,41 @@ describe('imgbot start with DISCORD_TOKEN', () => {
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
   }, 120_000); // why: boot + two waits on a loaded machine; a passing run takes a few seconds
+
+  it('imgbot worker alone delivers a Discord reminder set through another process', async () => {
+    fake = await FakeDiscord.start({ token: TEST_TOKEN, guilds: [] });
+    const app = createTestApp();
+    prefix = app.options.prefix;
+    try {
+      const set = await runTextCommand(
+        '/remind when:"in 3 seconds" what:"send the CV to Dr. Okafor"',
+        app.as(FAKE_IDS.user, { platform: 'discord' }),
+      );
+      expect(set.error).toBe(false);
+      const { proc } = await startImgbot(
+        {
+          DISCORD_TOKEN: TEST_TOKEN,
+          DISCORD_APPLICATION_ID: FAKE_IDS.application,
+          DISCORD_API_URL: fake.restUrl,
+          REDIS_URL: TEST_REDIS_URL,
+          IMGBOT_PREFIX: prefix,
+          LOG_LEVEL: 'info',
+        },
+        'worker',
+        '"msg":"workers running; stop with Ctrl-C"',
+      );
+      const dm = await fake.waitForRequest(
+        (r) => requestTo('POST', '/channels/:id/messages')(r) && r.response.status === 200,
+        WAIT_MS,
+      );
+      expect(bodyOf(dm).embeds?.[0]?.description).toBe('send the CV to Dr. Okafor');
+      // No gateway: a worker delivers over REST only.
+      expect(fake.gateway.sessions).toEqual([]);
+      const exited = new Promise<number | null>((resolve) => proc.once('close', resolve));
+      proc.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
 });

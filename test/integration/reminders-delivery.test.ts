@@ -270,7 +270,8 @@ describe('platform failures', () => {
       ),
     );
     expect(hh.notifier.posted.map((p) => p.to)).toEqual(['shell:general']);
-    expect(hh.notifier.posted[0]?.message.text).toMatch(/^shell:ana: your reminders cannot reach you/);
+    expect(hh.notifier.posted[0]?.message.addressee).toBe('shell:ana');
+    expect(hh.notifier.posted[0]?.message.text).toMatch(/^Your reminders cannot reach you/);
   });
 });
 

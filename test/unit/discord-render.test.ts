@@ -172,3 +172,24 @@ describe('renderReply', () => {
     );
   });
 });
+
+describe('a reply addressed to a member', () => {
+  it('GIVEN an addressee THEN the content mentions them and only that user may be pinged', () => {
+    const rendered = renderReply(
+      reply({ addressee: 'discord:1300000000000000300', title: 'Notice', text: '@everyone <@&1>' }),
+      { codec, share: false },
+    );
+    const { body } = restMessage(rendered);
+    expect(body.content).toBe('<@1300000000000000300>');
+    expect(body.allowed_mentions).toEqual({ parse: [], users: ['1300000000000000300'] });
+    expect(interactionPayload(rendered).allowedMentions).toEqual({
+      parse: [],
+      users: ['1300000000000000300'],
+    });
+  });
+
+  it('GIVEN no addressee THEN nobody can be pinged', () => {
+    const { body } = restMessage(renderReply(reply({ text: 'hello' }), { codec, share: false }));
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+});

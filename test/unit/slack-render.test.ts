@@ -131,3 +131,23 @@ describe('Block Kit rendering of the neutral reply', () => {
     expect(actions?.elements?.[0]?.text?.text).toHaveLength(75);
   });
 });
+
+describe('a reply addressed to a member', () => {
+  it('GIVEN an addressee THEN the message starts with the one mention the bot writes; user text stays escaped', () => {
+    const r = renderReply(
+      reply({
+        addressee: 'slack:T1:U777',
+        title: 'I could not send you a direct message',
+        text: 'hi <@U999>',
+      }),
+    );
+    expect(blocksOf(r)[0]?.text?.text).toBe('<@U777>');
+    expect(r.text.startsWith('<@U777> ')).toBe(true);
+    expect(JSON.stringify(r.blocks)).not.toContain('<@U999>');
+  });
+
+  it('GIVEN another platform as addressee THEN no mention at all', () => {
+    const r = renderReply(reply({ addressee: 'discord:123456789', text: 'hi' }));
+    expect(JSON.stringify(r)).not.toContain('<@');
+  });
+});

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type APIChannel, DiscordAPIError, HTTPError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
-import type { DeliveryOutcome, Notifier } from '../../core/ports/notifier.port.ts';
+import type { DeliveryOutcome, Notifier, SendOptions } from '../../core/ports/notifier.port.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { CustomIdCodec } from './custom-id.ts';
 import { snowflakeOf } from './discord-actor.ts';
@@ -16,6 +17,16 @@ const PERMANENT_CODES: Readonly<Record<number, string>> = {
 };
 
 const DM_CACHE_LIMIT = 10_000; // why: ~1 MB of ids; older entries are simply re-opened
+const NONCE_CHARS = 25; // why: Discord's limit for a message nonce
+
+/**
+ * The message nonce for an idempotency key: with `enforce_nonce`, Discord
+ * returns the earlier message of the same nonce (within a few minutes)
+ * instead of posting again, so a retry after a crash mid-send shows once.
+ */
+export function nonceFor(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, NONCE_CHARS);
+}
 
 /**
  * Maps what went wrong talking to Discord to a delivery outcome: DMs closed or
@@ -64,13 +75,18 @@ export class DiscordNotifier implements Notifier {
     private readonly logger: CoreLogger,
   ) {}
 
-  async sendDirect(userId: string, message: Reply): Promise<DeliveryOutcome> {
+  /** Discord drops a repeated nonce, so the core may resend a send a crash cut off. */
+  dedupes(): boolean {
+    return true;
+  }
+
+  async sendDirect(userId: string, message: Reply, opts: SendOptions = {}): Promise<DeliveryOutcome> {
     const id = snowflakeOf(userId);
     if (!id) return { ok: false, permanent: true, reason: `${userId} is not a Discord user id` };
     let channelId: string | undefined;
     try {
       channelId = await this.dmChannel(id);
-      await this.post(channelId, message);
+      await this.post(channelId, message, opts.idempotencyKey);
       return { ok: true };
     } catch (err) {
       // A cached DM channel that vanished: forget it; the retry opens a fresh one.
@@ -82,11 +98,11 @@ export class DiscordNotifier implements Notifier {
     }
   }
 
-  async sendToChannel(address: string, message: Reply): Promise<DeliveryOutcome> {
+  async sendToChannel(address: string, message: Reply, opts: SendOptions = {}): Promise<DeliveryOutcome> {
     const id = snowflakeOf(address);
     if (!id) return { ok: false, permanent: true, reason: `${address} is not a Discord channel address` };
     try {
-      await this.post(id, message);
+      await this.post(id, message, opts.idempotencyKey);
       return { ok: true };
     } catch (err) {
       return this.failed(err, address);
@@ -113,9 +129,11 @@ export class DiscordNotifier implements Notifier {
     return channel.id;
   }
 
-  private async post(channelId: string, message: Reply): Promise<void> {
+  private async post(channelId: string, message: Reply, idempotencyKey?: string): Promise<void> {
     const rendered = renderReply(message, { codec: this.codec, share: false });
     const { body, files } = restMessage(rendered);
-    await this.rest.post(Routes.channelMessages(channelId), { body, ...(files ? { files } : {}) });
+    const withNonce =
+      idempotencyKey !== undefined ? { ...body, nonce: nonceFor(idempotencyKey), enforce_nonce: true } : body;
+    await this.rest.post(Routes.channelMessages(channelId), { body: withNonce, ...(files ? { files } : {}) });
   }
 }

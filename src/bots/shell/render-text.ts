@@ -10,6 +10,7 @@ function indent(text: string, by = '   '): string {
 /** Renders a reply as plain text for a terminal. Buttons become numbered `/press N` choices. */
 export function renderText(reply: Reply): string {
   const out: string[] = [];
+  if (reply.addressee) out.push(`@${reply.addressee.replace(/^shell:/, '')}`);
   if (reply.title) out.push(`== ${reply.title} ==`);
   if (reply.text) out.push(reply.error ? `Error: ${reply.text}` : reply.text);
   for (const field of reply.fields) out.push(`${field.name}:\n${indent(field.value)}`);
@@ -33,6 +34,7 @@ export function renderText(reply: Reply): string {
 export function renderJson(reply: Reply, dm?: { to: string }): string {
   const body = {
     ...(dm ? { dm: true, to: dm.to } : {}),
+    ...(reply.addressee ? { addressee: reply.addressee } : {}),
     title: reply.title ?? null,
     text: reply.text,
     ids: reply.ids,

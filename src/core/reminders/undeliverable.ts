@@ -33,9 +33,10 @@ export async function markUndeliverable(
   const outcome = await deps.notifier.sendToChannel(
     channel,
     reply({
+      addressee: r.userId,
       title: 'I could not send you a direct message',
       text:
-        `${r.userId}: your reminders cannot reach you by direct message (${reason}). Allow direct messages ` +
+        `Your reminders cannot reach you by direct message (${reason}). Allow direct messages ` +
         'from this community, then run any reminder command (e.g. /reminders) and I will deliver again.',
     }),
   );

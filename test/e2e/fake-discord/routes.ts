@@ -109,8 +109,13 @@ export const defaultRoutes: Route[] = [
       if (isEmptyMessage(body, uploads(req))) return emptyMessage();
       const problem = messageProblem(bodyObject(req));
       if (problem) return invalidForm(problem);
+      if (body.enforce_nonce && body.nonce !== undefined) {
+        const earlier = ctx.state.messages.find((m) => m.channel_id === channelId && m.nonce === body.nonce);
+        if (earlier) return json(200, earlier);
+      }
       // REST message objects carry no guild_id (only gateway MESSAGE_CREATE adds it).
-      return json(200, ctx.state.createMessage(channelId, body, uploads(req)));
+      const extra = body.nonce !== undefined ? { nonce: body.nonce } : {};
+      return json(200, ctx.state.createMessage(channelId, body, uploads(req), extra));
     },
   },
   {

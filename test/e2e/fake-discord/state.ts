@@ -41,6 +41,9 @@ export interface MessageBody {
   flags?: number;
   tts?: boolean;
   attachments?: { id: string | number; filename?: string; description?: string }[];
+  /** With `enforce_nonce`, Discord returns the earlier message of the same nonce instead of posting again. */
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 }
 
 export interface UploadedFile {

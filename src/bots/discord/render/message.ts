@@ -1,6 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { Reply } from '../../../core/reply.ts';
 import type { CustomIdCodec } from '../custom-id.ts';
+import { snowflakeOf } from '../discord-actor.ts';
+import { LIMITS } from './clip.ts';
 import { type ButtonRow, renderButtons } from './components.ts';
 import { isPlainText, plainContent, renderEmbed } from './embed.ts';
 
@@ -21,6 +23,13 @@ export interface RenderedMessage {
   readonly components: ButtonRow[];
   readonly file?: RenderedFile;
   readonly dropped: readonly string[];
+  /** The one user this message mentions (the reply's addressee); nobody else can be pinged. */
+  readonly mentionUser?: string;
+}
+
+/** Allowed mentions: none, or only the addressee. */
+function allowedMentions(message: RenderedMessage) {
+  return message.mentionUser ? { parse: [] as [], users: [message.mentionUser] } : NO_MENTIONS;
 }
 
 export interface RenderOptions {
@@ -33,8 +42,11 @@ export interface RenderOptions {
 export function renderReply(reply: Reply, opts: RenderOptions): RenderedMessage {
   const plain = isPlainText(reply);
   const { rows, dropped } = renderButtons(reply.actions, opts.codec, opts.share && !reply.error);
+  const mentionUser = reply.addressee ? snowflakeOf(reply.addressee) : undefined;
+  const text = plain ? plainContent(reply) : '';
   return {
-    content: plain ? plainContent(reply) : '',
+    content: mentionUser ? `<@${mentionUser}> ${text}`.trimEnd().slice(0, LIMITS.content) : text,
+    ...(mentionUser ? { mentionUser } : {}),
     embeds: plain ? [] : [renderEmbed(reply)],
     components: rows,
     ...(reply.attachment
@@ -56,7 +68,7 @@ export function interactionPayload(message: RenderedMessage) {
     content: message.content,
     embeds: message.embeds,
     components: message.components,
-    allowedMentions: NO_MENTIONS,
+    allowedMentions: allowedMentions(message),
     ...(message.file ? { files: [{ attachment: message.file.data, name: message.file.name }] } : {}),
   };
 }
@@ -67,7 +79,7 @@ export function restMessage(message: RenderedMessage) {
     content: message.content,
     embeds: message.embeds,
     components: message.components,
-    allowed_mentions: NO_MENTIONS,
+    allowed_mentions: allowedMentions(message),
   };
   const files = message.file
     ? [{ name: message.file.name, data: message.file.data, contentType: message.file.contentType }]

@@ -1,8 +1,30 @@
 import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
+import type { Actor } from '../../../core/identity.ts';
 import { commandPath, envFor, type RouterContext, rawOptions } from './context.ts';
 import { needsForm, openForm } from './forms.ts';
 import { editWith, shareable } from './respond.ts';
+
+/**
+ * Keeps the server channel the member last used a command in, so that if
+ * their DMs ever fail (and the community turned the notice on), the core can
+ * say so there. Written only when it changed; a DM channel never counts.
+ */
+async function rememberChannel(
+  interaction: ChatInputCommandInteraction,
+  actor: Actor,
+  ctx: RouterContext,
+): Promise<void> {
+  if (!interaction.inGuild() || !actor.channel) return;
+  try {
+    const stored = await ctx.deps.userSettings.getUser(actor.userId);
+    if (stored.lastChannel !== actor.channel) {
+      await ctx.deps.userSettings.updateUser(actor.userId, { lastChannel: actor.channel });
+    }
+  } catch (err) {
+    ctx.logger.warn({ err, user: actor.userId }, 'could not remember the last channel'); // the command still runs
+  }
+}
 
 /**
  * A slash command: open its form when one is needed, else defer (every
@@ -21,6 +43,8 @@ export async function handleCommand(
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await runCommand(name, raw, envFor(interaction, ctx));
+  const env = envFor(interaction, ctx);
+  await rememberChannel(interaction, env.actor, ctx);
+  const reply = await runCommand(name, raw, env);
   await editWith(interaction, reply, shareable(reply, command?.personal), ctx);
 }

@@ -146,6 +146,12 @@ function bodyBlocks(reply: Reply): Block[] {
   return blocks;
 }
 
+/** `<@U123>` for a reply addressed to a Slack member (the one mention the bot itself writes). */
+function addresseeMention(reply: Reply): string | undefined {
+  const m = reply.addressee ? /^slack:[A-Z0-9]{2,30}:([A-Z0-9]{2,30})$/.exec(reply.addressee) : null;
+  return m?.[1] ? `<@${m[1]}>` : undefined;
+}
+
 /** The notification text: title and the first lines of the body, escaped. */
 function fallbackText(reply: Reply): string {
   const parts = [reply.title, reply.text].filter((p): p is string => Boolean(p?.trim()));
@@ -175,5 +181,7 @@ export function renderReply(reply: Reply, opts: { maxBlocks?: number } = {}): Re
       context(`${hidden} more block${hidden === 1 ? '' : 's'} not shown (Slack's limit is ${max}).`),
     );
   }
-  return { text: fallbackText(reply), blocks: [...head, ...shown, ...tail].slice(0, max) };
+  const mention = addresseeMention(reply);
+  const blocks = [...(mention ? [section(mention)] : []), ...head, ...shown, ...tail].slice(0, max);
+  return { text: mention ? `${mention} ${fallbackText(reply)}` : fallbackText(reply), blocks };
 }
