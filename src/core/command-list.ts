@@ -43,6 +43,7 @@ import {
 import { suggestCommand } from './opportunities/suggest.command.ts';
 import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/deadline-reminders.command.ts';
 import { remindCommand } from './reminders/remind.command.ts';
+import { completeReminderId } from './reminders/reminder-autocomplete.ts';
 import { reminderButtonActions } from './reminders/reminder-buttons.action.ts';
 import { reminderCancelCommand } from './reminders/reminder-cancel.command.ts';
 import { reminderSetupCommand } from './reminders/reminder-setup.command.ts';
@@ -116,6 +117,7 @@ export const AUTOCOMPLETERS: Readonly<Record<string, Autocompleter>> = {
   [FAQ_QUESTION_SOURCE]: completeFaqQuestion,
   specialty: completeSpecialty,
   'listing-id': completeListingId,
+  'reminder-id': completeReminderId,
 };
 
 /** The registry of everything above, validated (names, descriptions, forms). */

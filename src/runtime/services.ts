@@ -1,5 +1,6 @@
 import type { App } from '../app.ts';
 import { awaitDueReminders } from '../jobs/await-pending.ts';
+import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
 import { openRedis } from '../store/redis-connection.ts';
@@ -22,15 +23,23 @@ const LATE_AFTER_MS = 60_000;
  * the reminder worker on its own blocking connection, sized by settings.json
  * `delivery`, after re-adding any job a crash may have lost. Reminders that
  * came due while everything was down are then delivered at once, marked late.
+ * Also the listing-expiry sweep (a BullMQ job scheduler, every five minutes).
  */
 export async function startServices(
   app: App,
   _boot: BootConfig,
-  overrides: Partial<ReminderWorkerOptions> = {},
+  overrides: Partial<ReminderWorkerOptions> & { readonly expiryEveryMs?: number } = {},
 ): Promise<Services> {
   const { deps, options } = app;
+  const { expiryEveryMs, ...workerOverrides } = overrides;
   const connection = openRedis(options.redisUrl, 'worker');
   connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker connection error'));
+  const sweepProducer = openRedis(options.redisUrl, 'command');
+  const sweepWorker = openRedis(options.redisUrl, 'worker');
+  for (const c of [sweepProducer, sweepWorker]) {
+    c.on('error', (err) => deps.logger.warn({ err: err.message }, 'maintenance connection error'));
+  }
+  const sweep = await startExpirySweep(deps, sweepProducer, sweepWorker, options.prefix, expiryEveryMs);
   const restored = await reconcileReminders(
     deps.reminders.store,
     app.reminderScheduler,
@@ -44,7 +53,7 @@ export async function startServices(
       ...options.settings.delivery,
       lateAfterMs: LATE_AFTER_MS,
       pauseQueue: (ms) => app.reminderScheduler.queue.rateLimit(ms),
-      ...overrides,
+      ...workerOverrides,
     },
     deps.logger,
   );
@@ -53,7 +62,8 @@ export async function startServices(
     awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
     async close() {
       await worker.close();
-      await connection.quit().catch(() => connection.disconnect());
+      await sweep.close();
+      for (const c of [connection, sweepProducer, sweepWorker]) await c.quit().catch(() => c.disconnect());
     },
   };
 }

@@ -175,6 +175,17 @@ describe('Discord adapter on the core registry', () => {
     expect(String(refused.data?.content)).toBe('⚠️ Only moderators can use /post. Nothing was changed.');
     expect(await app.deps.listings.count()).toBe(0);
 
+    // A U.S. listing without its state: said at once, before a form the moderator could not send.
+    const stateless = chatInputCommand({
+      name: 'post',
+      options: inline.filter((o) => o.name !== 'state'),
+      ...MODERATOR,
+    });
+    fake.injectInteraction(stateless);
+    const early = bodyOf(await callback(stateless.token));
+    expect(early.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(String(early.data?.content)).toMatch(/needs its state before the form opens.*state:NY/);
+
     const moderator = chatInputCommand({ name: 'post', options: inline, ...MODERATOR });
     fake.injectInteraction(moderator);
     const opened = bodyOf(await callback(moderator.token));
@@ -227,7 +238,7 @@ describe('Discord adapter on the core registry', () => {
     const post = () =>
       chatInputCommand({
         name: 'post',
-        options: [opt.string('type', 'externship'), opt.string('city', 'Boston')],
+        options: [opt.string('type', 'externship'), opt.string('city', 'Boston'), opt.string('state', 'MA')],
         ...MEMBER, // roles: [FAKE_IDS.memberRole], no Manage Server
       });
     const before = post();

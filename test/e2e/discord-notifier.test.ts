@@ -68,7 +68,7 @@ describe('DiscordNotifier', () => {
     const posts = fake.requestsTo('POST', `/channels/${dm}/messages`);
     expect(posts).toHaveLength(3);
     expect(posts[0]?.body).toMatchObject({ enforce_nonce: true });
-    expect((posts[0]?.body as { nonce: string }).nonce).toHaveLength(25);
+    expect((posts[0]?.body as { nonce?: string } | undefined)?.nonce).toHaveLength(25);
     expect(fake.state.messages.filter((m) => m.channel_id === dm).map((m) => m.content)).toEqual([
       'Reminder: email Dr. Rivera @\u200beveryone <@\u200b&123>',
       'next occurrence',

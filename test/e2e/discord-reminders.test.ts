@@ -12,6 +12,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { reminderJobId } from '../../src/jobs/queue-prefix.ts';
 import { bodyOf, FAKE_IDS, type Harness, MEMBER, MODERATOR, startHarness } from './discord-harness.ts';
 import {
+  autocomplete,
   buttonClick,
   chatInputCommand,
   DiscordErrorCode,
@@ -137,6 +138,51 @@ describe('Discord reminders on BullMQ', { timeout: 60_000 }, () => {
     expect(notice.allowed_mentions).toEqual({ parse: [], users: [FAKE_IDS.user] });
     await new Promise((resolve) => setTimeout(resolve, 1_500)); // the second reminder fails too, silently
     expect(channelPosts()).toHaveLength(1);
+  });
+
+  it('/remind with no options opens a form; /reminder-cancel autocompletes only the member’s own reminders', async () => {
+    h = await startHarness();
+    const bare = chatInputCommand({ name: 'remind', options: [], ...MEMBER });
+    h.fake.injectInteraction(bare);
+    const opened = bodyOf(await h.callback(bare.token));
+    expect(opened.type).toBe(InteractionResponseType.Modal);
+    const modal = opened.data as {
+      custom_id: string;
+      title: string;
+      components: { component: { custom_id: string } }[];
+    };
+    expect(modal.title).toBe('Set a reminder');
+    expect(modal.components.map((c) => c.component.custom_id)).toEqual(['when', 'what', 'repeat']);
+
+    const submit = modalSubmit({
+      customId: modal.custom_id,
+      fields: { when: 'in 3 days', what: 'ask Dr. Rivera for the letter', repeat: '' },
+      layout: 'label',
+      ...MEMBER,
+    });
+    h.fake.injectInteraction(submit);
+    const set = bodyOf(await h.edit(submit.token));
+    expect(set.embeds?.[0]?.title).toBe('Reminder set');
+    const id = set.embeds?.[0]?.fields?.find((f) => f.name === 'Id')?.value.split(' ')[0] ?? '';
+    // Someone else's reminder is never offered.
+    await runCommand(
+      'remind',
+      { when: 'in 2 days', what: 'ask about the letter, not yours' },
+      h.app.as('1300000000000000999', { platform: 'discord' }),
+    );
+
+    const ac = autocomplete({
+      name: 'reminder-cancel',
+      options: [opt.string('id', 'letter', true)],
+      ...MEMBER,
+    });
+    h.fake.injectInteraction(ac);
+    const choices = (
+      bodyOf(await h.callback(ac.token)).data as { choices: { name: string; value: string }[] }
+    ).choices;
+    expect(choices).toHaveLength(1);
+    expect(choices[0]?.value).toBe(id);
+    expect(choices[0]?.name).toMatch(/^ask Dr\. Rivera for the letter · .* \(/);
   });
 
   it('GIVEN a 429 with retry-after THEN the job waits that long and delivers once', async () => {

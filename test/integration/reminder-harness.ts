@@ -14,7 +14,6 @@ import type { DeliveryOutcome, Notifier, SendOptions } from '../../src/core/port
 import type { Reply } from '../../src/core/reply.ts';
 import type { ReminderJobData } from '../../src/jobs/queue-prefix.ts';
 import { reminderJobId, reminderSeriesId } from '../../src/jobs/queue-prefix.ts';
-import type { ReminderWorkerOptions } from '../../src/jobs/reminder.worker.ts';
 import { loadBootConfig } from '../../src/runtime/boot.ts';
 import { type Services, startServices } from '../../src/runtime/services.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -95,7 +94,7 @@ export interface Harness {
   /** Presses a button as a member. */
   press(name: string, action: string, payload: string): Promise<Reply>;
   /** Starts the real worker (and restart reconciliation) as production does. */
-  startWorker(overrides?: Partial<ReminderWorkerOptions>): Promise<Services>;
+  startWorker(overrides?: Parameters<typeof startServices>[2]): Promise<Services>;
   /** The delayed/waiting job of a one-off occurrence. */
   job(reminderId: string, at: number): Promise<Job<ReminderJobData> | undefined>;
   /** When a job will run: BullMQ's timestamp plus delay. */

@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Actor } from '../identity.ts';
 import type { Reply } from '../reply.ts';
-import type { Result } from '../result.ts';
+import type { Failure, Result } from '../result.ts';
 import type { OptionsShape, OptionValues } from './options.ts';
 
 /** Who may run a command or press a button. */
@@ -51,6 +51,12 @@ export interface FormSpec {
   readonly title: string;
   /** Option names shown as inputs (Discord allows at most 5 per modal). */
   readonly inputs: readonly string[];
+  /**
+   * Checks the options given with the command before the form opens, so a
+   * member does not fill in a form only to learn that an option outside it
+   * was missing. Gets the raw values as typed (strings, or Discord's values).
+   */
+  readonly precheck?: (given: Readonly<Record<string, unknown>>) => Failure | undefined;
 }
 
 export interface CommandDef<O extends OptionsShape> {

@@ -1,4 +1,5 @@
 import { defineCommand } from '../commands/command.ts';
+import { listingFormPrecheck } from '../opportunities/listing-form.ts';
 import { idFieldOption, newListingOptions } from '../opportunities/listing-options.ts';
 import { draftOf } from '../opportunities/listing-record.ts';
 import { submitListing } from '../opportunities/submit-listing.ts';
@@ -23,6 +24,7 @@ export const postCommand = defineCommand({
   form: {
     title: 'Post a listing',
     inputs: ['title', 'institution', 'specialties', 'contact', 'description'],
+    precheck: listingFormPrecheck('post'),
   },
   async handler(input, ctx) {
     const result = await submitListing(ctx.deps, {

@@ -1,5 +1,6 @@
 import { defineCommand } from '../commands/command.ts';
 import { errorReply, reply } from '../reply.ts';
+import { listingFormPrecheck } from './listing-form.ts';
 import { newListingOptions } from './listing-options.ts';
 import { formatInstant } from './listing-time.ts';
 import { submitListing, validateSubmission } from './submit-listing.ts';
@@ -22,6 +23,7 @@ export const suggestCommand = defineCommand({
   form: {
     title: 'Suggest a listing',
     inputs: ['title', 'institution', 'specialties', 'contact', 'description'],
+    precheck: listingFormPrecheck('suggest'),
   },
   async handler(input, ctx) {
     // Check the content first, so a typo does not use up one of the day's suggestions.

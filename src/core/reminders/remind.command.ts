@@ -30,6 +30,8 @@ export const remindCommand = defineCommand({
     }),
     repeat: choiceOption({ description: 'Repeat it', example: 'weekly', choices: REPEATS }),
   },
+  // Rich adapters ask in a form when /remind comes without its options.
+  form: { title: 'Set a reminder', inputs: ['when', 'what', 'repeat'] },
   examples: [
     '/remind when:"in 2 weeks" what:"follow up with Mercy Hospital"',
     '/remind when:"next Friday 9am" what:"send CV to Dr. Rivera"',

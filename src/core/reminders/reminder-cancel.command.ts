@@ -29,6 +29,7 @@ export const reminderCancelCommand = defineCommand({
       description: 'The reminder id shown by /reminders',
       example: 'r7k2m9qxa1',
       required: true as const,
+      autocomplete: 'reminder-id',
     }),
   },
   examples: ['/reminder-cancel id:r7k2m9qxa1'],

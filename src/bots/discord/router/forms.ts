@@ -9,6 +9,7 @@ import type { Command } from '../../../core/commands/command.ts';
 import { buildContext, runCommand } from '../../../core/commands/dispatch.ts';
 import type { AnyOptionDef } from '../../../core/commands/options.ts';
 import type { RawOptions } from '../../../core/commands/resolve-options.ts';
+import { errorReply } from '../../../core/reply.ts';
 import { clip, LIMITS } from '../render/clip.ts';
 import { envFor, type RouterContext } from './context.ts';
 import { sendPrivate } from './respond.ts';
@@ -81,6 +82,11 @@ export async function openForm(
   const env = envFor(interaction, ctx);
   if (command.permission === 'moderator' && !(await buildContext(env)).isModerator) {
     await sendPrivate(interaction, await runCommand(command.name, raw, env), ctx);
+    return;
+  }
+  const early = command.form?.precheck?.(raw);
+  if (early) {
+    await sendPrivate(interaction, errorReply(early.code, early.message), ctx);
     return;
   }
   const formInputs = new Set(command.form?.inputs ?? []);
