@@ -50,7 +50,7 @@ const VARS = {
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
       })
-      .default('info'),
+      .optional(), // why optional: unset means info, except in an interactive shell (warn), where logs would bury replies
     example: 'info',
   },
   NODE_ENV: { schema: z.string().optional(), example: 'production' },

@@ -20,11 +20,14 @@ export const settingsFileSchema = coreSettingsSchema
         concurrency: z.number().int().min(1).max(200).default(20),
         /** Max messages per second across all workers of the queue (0 = unlimited); Discord allows ~50 requests/s per bot. */
         maxPerSecond: z.number().int().min(0).max(1000).default(40),
-        /** Attempts before a transient failure gives up. */
-        attempts: z.number().int().min(1).max(20).default(8),
+        /**
+         * Attempts before a transient failure gives up. why 15: with backoff doubling from 1 s
+         * and capped at 5 min, a platform outage of about 45 minutes delays reminders, never drops them.
+         */
+        attempts: z.number().int().min(1).max(30).default(15),
       })
       .strict()
-      .default({ concurrency: 20, maxPerSecond: 40, attempts: 8 }),
+      .default({ concurrency: 20, maxPerSecond: 40, attempts: 15 }),
   })
   .strict();
 

@@ -36,7 +36,7 @@ export class TransientDeliveryError extends Error {
   }
 }
 
-/** why: 1 s, 2 s, 4 s ... capped at 5 min: 8 attempts span ~4 minutes of a platform outage, then give up. */
+/** why: 1 s, 2 s, 4 s ... capped at 5 min: the default 15 attempts ride out ~45 minutes of a platform outage. */
 const BASE_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
 

@@ -31,7 +31,12 @@ export async function loadBootConfig(
   const withZone = env.value.DEFAULT_TIMEZONE
     ? { ...settings.value, defaultTimezone: env.value.DEFAULT_TIMEZONE }
     : settings.value;
-  return { env: env.value, settings: withZone, logger: createLogger(env.value.LOG_LEVEL), faq: faq.value };
+  return {
+    env: env.value,
+    settings: withZone,
+    logger: createLogger(env.value.LOG_LEVEL ?? 'info'),
+    faq: faq.value,
+  };
 }
 
 /** The wired core for this configuration (Redis, key prefix, settings, FAQ, logger). */

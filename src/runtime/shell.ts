@@ -43,6 +43,9 @@ export async function runShellOn(
     process.stdin.destroy();
   });
   if (opts.tz) await app.deps.userSettings.updateUser(`shell:${opts.user}`, { zone: opts.tz });
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json;
+  // A person at the prompt reads replies; routine log lines would bury them (LOG_LEVEL still wins).
+  if (interactive && boot.env.LOG_LEVEL === undefined) boot.logger.level = 'warn';
   await runShellSession(
     {
       env: { deps: app.deps, registry: app.registry },
@@ -55,7 +58,7 @@ export async function runShellOn(
       json: opts.json,
       input: process.stdin,
       output: process.stdout,
-      interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !opts.json,
+      interactive,
     },
   );
   await stopAll();

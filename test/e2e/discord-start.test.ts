@@ -6,10 +6,10 @@
  * reminder worker delivering DMs in the same process, a clean stop.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { createTestApp } from '../helpers/app.ts';
+import { cleanEnv, ROOT } from '../helpers/cli.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
 import { bodyOf, FOLLOWUP, ORIGINAL, TEST_TOKEN } from './discord-harness.ts';
 import {
@@ -22,7 +22,6 @@ import {
   requestTo,
 } from './fake-discord/index.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // why: tsx compiles the whole app on first start; a loaded 2-core machine can take many seconds
 const BOOT_WAIT_MS = 45_000;
 const WAIT_MS = 25_000;
@@ -53,15 +52,9 @@ function startImgbot(
   command: 'start' | 'worker' = 'start',
   ready = '"msg":"discord adapter ready"',
 ): Promise<{ proc: ChildProcess; log: () => string }> {
-  // Nothing from the developer's own environment (tokens, prefixes) may leak into this run.
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
-    ),
-  );
   const proc = spawn(process.execPath, ['bin/imgbot.mjs', command], {
     cwd: ROOT,
-    env: { ...base, ...env },
+    env: { ...cleanEnv(), ...env }, // nothing from the developer's own environment leaks in
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child = proc;

@@ -1,47 +1,10 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runImgbot as run } from '../helpers/cli.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `node bin/imgbot.mjs <args>` with `input` on stdin (then closed), like a script would. */
-function runImgbot(args: readonly string[], env: Record<string, string>, input = ''): Promise<Run> {
-  // No platform tokens from the developer's environment: these runs must use the shell.
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
-    ),
-  );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/imgbot.mjs', ...args], {
-      cwd: ROOT,
-      env: { ...base, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000); // why: under the 30 s test timeout
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
-}
+/** `node bin/imgbot.mjs <args>` with `input` on stdin, as a script runs it. */
+const runImgbot = (args: readonly string[], env: Record<string, string>, input = '') =>
+  run(args, env, { input });
 
 const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
 

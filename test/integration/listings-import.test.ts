@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { importListings } from '../../src/core/opportunities/import-listings.ts';
@@ -15,10 +13,10 @@ import { importReportLines, writeExport } from '../../src/runtime/import-export.
 import { type ListingFile, parseListingText, readListingFile } from '../../src/runtime/listing-file.ts';
 import { loadSampleListingsIfEmpty } from '../../src/runtime/sample-listings.ts';
 import { createTestApp, FakeClock, type TestApp } from '../helpers/app.ts';
+import { type CliRun, ROOT, runImgbot as runCli } from '../helpers/cli.ts';
 import { listingCells as cells, run, seedListings, T0 } from '../helpers/listing-fixtures.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = join(ROOT, 'config/opportunities.sample.csv');
 const dir = mkdtempSync(join(tmpdir(), 'imgbot-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -331,41 +329,9 @@ describe('the sample listings', () => {
   });
 });
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs `node bin/imgbot.mjs <args>` under a fresh key prefix, like a moderator at a terminal. */
-function runImgbot(args: readonly string[], prefix: string, input = ''): Promise<Run> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
-    ),
-  );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/imgbot.mjs', ...args], {
-      cwd: ROOT,
-      env: { ...base, REDIS_URL: TEST_REDIS_URL, IMGBOT_PREFIX: prefix, LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000); // why: under the 30 s test timeout
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(input);
-  });
+function runImgbot(args: readonly string[], prefix: string, input = ''): Promise<CliRun> {
+  return runCli(args, { REDIS_URL: TEST_REDIS_URL, IMGBOT_PREFIX: prefix, LOG_LEVEL: 'warn' }, { input });
 }
 
 describe('imgbot import / export (the CLI)', () => {

@@ -1,12 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runImgbot } from '../helpers/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /** A TCP port nothing listens on right now (the OS picks it, we release it). */
@@ -49,29 +48,11 @@ describe('npm start', () => {
     async () => {
       const port = await freePort();
       dataDir = mkdtempSync(join(tmpdir(), 'imgbot-data-'));
-      const base = Object.fromEntries(
-        Object.entries(process.env).filter(([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL)/.test(k)),
+      const { code, stdout, stderr } = await runImgbot(
+        ['start'],
+        { REDIS_URL: `redis://127.0.0.1:${port}`, IMGBOT_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+        { input: '/help\n' },
       );
-      const child = spawn(process.execPath, ['bin/imgbot.mjs', 'start'], {
-        cwd: ROOT,
-        env: { ...base, REDIS_URL: `redis://127.0.0.1:${port}`, IMGBOT_DATA_DIR: dataDir, LOG_LEVEL: 'info' },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000); // why: under the 30 s test timeout
-      const code = await new Promise<number | null>((resolve, reject) => {
-        child.on('error', reject);
-        child.on('close', resolve);
-        child.stdin.end('/help\n');
-      });
-      clearTimeout(timer);
 
       expect(code, stderr).toBe(0);
       // `start` runs the text shell: the help overview, as a person would see it.

@@ -3,12 +3,9 @@
  * BullMQ): a reminder set for "in 5 seconds" is printed as a DM about five
  * seconds later, after the confirmation, before the piped session exits.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runImgbot } from '../helpers/cli.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 interface Line {
   readonly at: number;
@@ -25,42 +22,24 @@ afterEach(async () => {
 });
 
 /** Runs the shell with `input` piped in; every stdout line with the moment it arrived. */
-function shell(
+async function shell(
   args: readonly string[],
   input: string,
 ): Promise<{ code: number | null; lines: Line[]; stderr: string }> {
   prefix = testPrefix();
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(k),
-    ),
+  const lines: Line[] = [];
+  const run = await runImgbot(
+    ['shell', ...args],
+    { REDIS_URL: TEST_REDIS_URL, IMGBOT_PREFIX: prefix, LOG_LEVEL: 'warn' },
+    {
+      input,
+      killAfterMs: 40_000, // why: under the 45 s test timeout
+      onLine: (line, at) => {
+        if (line.trim()) lines.push({ at, json: JSON.parse(line) });
+      },
+    },
   );
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/imgbot.mjs', 'shell', ...args], {
-      cwd: ROOT,
-      env: { ...env, REDIS_URL: TEST_REDIS_URL, IMGBOT_PREFIX: prefix, LOG_LEVEL: 'warn' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const lines: Line[] = [];
-    let buffered = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      buffered += d.toString();
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const p of parts) if (p.trim()) lines.push({ at: Date.now(), json: JSON.parse(p) });
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000); // why: under the 45 s test timeout
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, lines, stderr });
-    });
-    child.stdin.end(input);
-  });
+  return { code: run.code, lines, stderr: run.stderr };
 }
 
 describe('imgbot shell --json with a reminder', () => {
