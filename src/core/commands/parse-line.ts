@@ -24,6 +24,55 @@ interface Chunk {
   readonly quoted: boolean;
 }
 
+const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+
+/** Where the quote opened at `open` closes (a typographic quote may also close with `"`), or -1. */
+function closingQuote(text: string, open: number, close: string): number {
+  const end = text.indexOf(close, open + 1);
+  const altEnd = close === '\u201d' ? text.indexOf('"', open + 1) : -1;
+  if (end === -1) return altEnd;
+  return altEnd === -1 ? end : Math.min(end, altEnd);
+}
+
+/**
+ * A quote opens a run only at the start of a chunk or right after `key:`,
+ * so apostrophes inside words ("don't") stay literal.
+ */
+function opensRun(current: string, ch: string): string | undefined {
+  const close = QUOTES[ch];
+  if (close === undefined) return undefined;
+  return current === '' || (KEY.test(current) && current.endsWith(':')) ? close : undefined;
+}
+
+/** Reads one chunk starting at `start` (not a space); returns it and where reading stopped. */
+function readChunk(text: string, start: number, offset: number): Result<{ chunk: Chunk; next: number }> {
+  let current = '';
+  let quoted = false;
+  let i = start;
+  while (i < text.length && !isSpace(text[i])) {
+    const ch = text[i] ?? '';
+    const close = opensRun(current, ch);
+    if (close === undefined) {
+      current += ch;
+      i++;
+      continue;
+    }
+    const stop = closingQuote(text, i, close);
+    if (stop === -1) {
+      const position = offset + i + 1;
+      return fail(
+        'PARSE.UNCLOSED_QUOTE',
+        `A quote opened at character ${position} is never closed. Example: what:"email Dr. Rivera"`,
+        { position },
+      );
+    }
+    current += text.slice(i + 1, stop);
+    quoted = true;
+    i = stop + 1;
+  }
+  return ok({ chunk: { text: current, quoted }, next: i });
+}
+
 /**
  * Splits on whitespace, keeping quoted runs (which may start mid-word: `what:"a b"`).
  * `offset` is where `text` starts in what the member typed, so error positions match their line.
@@ -32,38 +81,12 @@ function splitChunks(text: string, offset: number): Result<Chunk[]> {
   const chunks: Chunk[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+    while (isSpace(text[i])) i++;
     if (i >= text.length) break;
-    let current = '';
-    let quoted = false;
-    while (i < text.length && !/\s/.test(text[i] ?? '')) {
-      const ch = text[i] ?? '';
-      const close = QUOTES[ch];
-      // A quote opens a run only at the start of a chunk or right after `key:`,
-      // so apostrophes inside words ("don't") stay literal.
-      const opensRun =
-        close !== undefined && (current === '' || (KEY.test(current) && current.endsWith(':')));
-      if (opensRun) {
-        const end = text.indexOf(close, i + 1);
-        const altEnd = close === '\u201d' ? text.indexOf('"', i + 1) : -1;
-        const stop = end === -1 ? altEnd : altEnd === -1 ? end : Math.min(end, altEnd);
-        if (stop === -1) {
-          const position = offset + i + 1;
-          return fail(
-            'PARSE.UNCLOSED_QUOTE',
-            `A quote opened at character ${position} is never closed. Example: what:"email Dr. Rivera"`,
-            { position },
-          );
-        }
-        current += text.slice(i + 1, stop);
-        quoted = true;
-        i = stop + 1;
-        continue;
-      }
-      current += ch;
-      i++;
-    }
-    chunks.push({ text: current, quoted });
+    const read = readChunk(text, i, offset);
+    if (!read.ok) return read;
+    chunks.push(read.value.chunk);
+    i = read.value.next;
   }
   return ok(chunks);
 }
