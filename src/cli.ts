@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { IANAZone } from 'luxon';
 import { deployCommandsCommand } from './bots/discord/start-discord.ts';
 import { slackManifestCommand } from './bots/slack/start-slack.ts';
+import { EnvFileError, loadEnvFile } from './config/env-file.ts';
 import { ConfigError } from './runtime/boot.ts';
 import { exportCommand, importCommand } from './runtime/import-export.ts';
 import { shellCommand } from './runtime/shell.ts';
@@ -22,6 +23,14 @@ function nameArg(value: string): string {
     );
   }
   return value;
+}
+
+try {
+  loadEnvFile(process.env, process.cwd());
+} catch (err) {
+  if (!(err instanceof EnvFileError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(2);
 }
 
 const program = new Command()

@@ -56,6 +56,8 @@ const VARS = {
   NODE_ENV: { schema: z.string().optional(), example: 'production' },
   IMGBOT_CONFIG_DIR: { schema: z.string().min(1).default('config'), example: 'config' },
   IMGBOT_DATA_DIR: { schema: z.string().min(1).default('data'), example: 'data' },
+  /** Read before everything else by the CLI (config/env-file.ts); listed here so it is documented and checked. */
+  IMGBOT_ENV_FILE: { schema: z.string().min(1).optional(), example: '.env' },
   DISCORD_TOKEN: {
     schema: z.string().min(20, 'must be the bot token from the Discord developer portal').optional(),
     example: 'MTE…(bot token)',

@@ -10,12 +10,12 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * into a spawned run, which would then talk to a real platform or key space.
  */
 export function cleanEnv(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (e): e is [string, string] =>
-        e[1] !== undefined && !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(e[0]),
-    ),
+  const kept = Object.entries(process.env).filter(
+    (e): e is [string, string] =>
+      e[1] !== undefined && !/^(DISCORD_|SLACK_|IMGBOT_|REDIS_URL|DEFAULT_TIMEZONE)/.test(e[0]),
   );
+  // why: a developer's own .env in the checkout must not reach the spawned run either
+  return { ...Object.fromEntries(kept), IMGBOT_ENV_FILE: 'none' };
 }
 
 /** What a finished run printed. */
@@ -30,6 +30,8 @@ export interface CliOptions {
   readonly input?: string;
   /** Killed after this long (keep it under the test's own timeout). */
   readonly killAfterMs?: number;
+  /** Working folder of the run (default: the repository root). */
+  readonly cwd?: string;
   /** Called with every complete stdout line as it arrives (for timing assertions). */
   readonly onLine?: (line: string, at: number) => void;
 }
@@ -41,8 +43,8 @@ export function runImgbot(
   opts: CliOptions = {},
 ): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/imgbot.mjs', ...args], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, [`${ROOT}bin/imgbot.mjs`, ...args], {
+      cwd: opts.cwd ?? ROOT,
       env: { ...cleanEnv(), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

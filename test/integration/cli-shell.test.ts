@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runImgbot as run } from '../helpers/cli.ts';
+import { ROOT, runImgbot as run, runImgbot as runCli } from '../helpers/cli.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
 
 /** `node bin/imgbot.mjs <args>` with `input` on stdin, as a script runs it. */
@@ -86,5 +89,37 @@ describe('imgbot shell --json', () => {
     expect(lines(run.stderr)).toEqual([
       'Configuration error: DEFAULT_TIMEZONE must be an IANA time zone name (got "Nowhere/City"). Example: DEFAULT_TIMEZONE=America/New_York',
     ]);
+  });
+
+  it('reads a .env in the current folder, with the real environment winning over it', async () => {
+    prefix = testPrefix();
+    const dir = mkdtempSync(join(tmpdir(), 'imgbot-dotenv-'));
+    try {
+      writeFileSync(
+        join(dir, '.env'),
+        // LOG_LEVEL=loud would stop start-up: the environment's own LOG_LEVEL must win over it.
+        `DEFAULT_TIMEZONE=Asia/Karachi\nIMGBOT_CONFIG_DIR=${ROOT}config\nLOG_LEVEL=loud\n`,
+      );
+      const env = {
+        REDIS_URL: TEST_REDIS_URL,
+        IMGBOT_PREFIX: prefix,
+        IMGBOT_ENV_FILE: '',
+        LOG_LEVEL: 'warn',
+      };
+      const run = await runCli(['shell', '--json'], env, { input: '/timezone\n', cwd: dir });
+      expect(run.code, run.stderr).toBe(0);
+      expect(lines(run.stdout)).toHaveLength(1);
+      expect(JSON.parse(lines(run.stdout)[0] ?? '{}').text).toContain('Asia/Karachi');
+
+      const off = await runCli(
+        ['shell', '--json'],
+        { ...env, IMGBOT_ENV_FILE: 'none' },
+        { input: '/timezone\n', cwd: dir },
+      );
+      expect(off.code).toBe(2); // without the file, config/ is not found from this folder
+      expect(off.stderr).toMatch(/Configuration error/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
