@@ -9,7 +9,9 @@ import type { FaqEntry } from './core/faq/faq-entry.ts';
 import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
+import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
+import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
@@ -41,6 +43,8 @@ export interface App {
   readonly options: AppOptions;
   /** The BullMQ producer behind `deps.reminders.scheduler` (workers pause its queue on a 429). */
   readonly reminderScheduler: ReminderScheduler;
+  /** The BullMQ producer behind `deps.alerts.queue` (listing announcements). */
+  readonly announcementScheduler: AnnouncementScheduler;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,12 @@ export function createApp(options: AppOptions): App {
     options.logger,
   );
   const listings = new RedisListingsStore(redis, keys);
+  const announcementScheduler = new AnnouncementScheduler(
+    queueRedis,
+    options.prefix,
+    options.settings.delivery.attempts,
+    options.logger,
+  );
   const deps: CoreDeps = {
     settings: options.settings,
     clock,
@@ -89,6 +99,11 @@ export function createApp(options: AppOptions): App {
       scheduler: reminderScheduler,
     },
     tracker: new RedisTrackerStore(redis, keys),
+    alerts: {
+      store: new RedisAlertStore(redis, keys),
+      ledger: new RedisAnnouncementLedger(redis, keys),
+      queue: announcementScheduler,
+    },
   };
   return {
     deps,
@@ -98,8 +113,10 @@ export function createApp(options: AppOptions): App {
     keys,
     options,
     reminderScheduler,
+    announcementScheduler,
     async close() {
       await reminderScheduler.close();
+      await announcementScheduler.close();
       await queueRedis.quit().catch(() => queueRedis.disconnect());
       await redis.quit().catch(() => redis.disconnect());
     },

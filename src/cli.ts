@@ -71,6 +71,11 @@ program
   .description('Import listings from a CSV or JSON file (upsert by id); flagged rows go to review.')
   .argument('<file>', 'a .csv (header row required) or .json file')
   .option('--community <id>', 'community the listings belong to', 'shell:local')
+  .option(
+    '--announce',
+    "announce new clean listings in the community's channel and to matching alerts",
+    false,
+  )
   .action((file: string, opts: Record<string, unknown>) => importCommand(process.env, file, opts));
 
 program

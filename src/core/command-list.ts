@@ -5,6 +5,13 @@ import {
 } from './account/mydata.command.ts';
 import { quietHoursCommand } from './account/quiet-hours.command.ts';
 import { timezoneCommand } from './account/timezone.command.ts';
+import {
+  ALERT_ID_SOURCE,
+  alertAddCommand,
+  alertRemoveCommand,
+  alertsCommand,
+} from './alerts/alert.commands.ts';
+import { completeAlertId } from './alerts/alert-autocomplete.ts';
 import type { ActionDef, Command } from './commands/command.ts';
 import { type Autocompleter, Registry } from './commands/registry.ts';
 import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
@@ -87,6 +94,9 @@ export const COMMANDS: readonly Command[] = [
   opportunitiesCommand,
   opportunityCommand,
   suggestCommand,
+  alertAddCommand,
+  alertsCommand,
+  alertRemoveCommand,
   reportCommand,
   postCommand,
   editCommand,
@@ -118,6 +128,7 @@ export const AUTOCOMPLETERS: Readonly<Record<string, Autocompleter>> = {
   specialty: completeSpecialty,
   'listing-id': completeListingId,
   'reminder-id': completeReminderId,
+  [ALERT_ID_SOURCE]: completeAlertId,
 };
 
 /** The registry of everything above, validated (names, descriptions, forms). */

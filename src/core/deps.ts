@@ -1,3 +1,4 @@
+import type { AlertsPort } from './alerts/alert.port.ts';
 import type { FaqPort } from './faq/faq.port.ts';
 import type { ListingsPort } from './opportunities/listing.port.ts';
 import type { AuditLog } from './ports/audit.port.ts';
@@ -32,4 +33,6 @@ export interface CoreDeps {
   readonly faq: FaqPort;
   readonly reminders: RemindersPort;
   readonly tracker: TrackerPort;
+  /** Member alerts, the announcement ledger and the announcement queue. */
+  readonly alerts: AlertsPort;
 }

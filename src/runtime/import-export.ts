@@ -72,6 +72,7 @@ export async function importCommand(
       communityId,
       now: app.deps.clock.now(),
       label: basename(file),
+      announce: opts.announce === true,
     }),
   );
   process.stdout.write(`${importReportLines(report, parsed.value).join('\n')}\n`);

@@ -1,4 +1,5 @@
 import type { App } from '../app.ts';
+import { startAnnouncementWorker } from '../jobs/announcement.worker.ts';
 import { awaitDueReminders } from '../jobs/await-pending.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
@@ -23,7 +24,8 @@ const LATE_AFTER_MS = 60_000;
  * the reminder worker on its own blocking connection, sized by settings.json
  * `delivery`, after re-adding any job a crash may have lost. Reminders that
  * came due while everything was down are then delivered at once, marked late.
- * Also the listing-expiry sweep (a BullMQ job scheduler, every five minutes).
+ * Also the listing-expiry sweep (a BullMQ job scheduler, every five minutes)
+ * and the announcement worker (new listings to the channel and to alerts).
  */
 export async function startServices(
   app: App,
@@ -57,13 +59,29 @@ export async function startServices(
     },
     deps.logger,
   );
+  const announceConnection = openRedis(options.redisUrl, 'worker');
+  announceConnection.on('error', (err) =>
+    deps.logger.warn({ err: err.message }, 'announcement connection error'),
+  );
+  const announcer = startAnnouncementWorker(
+    deps,
+    announceConnection,
+    {
+      appPrefix: options.prefix,
+      lockDurationMs: workerOverrides.lockDurationMs,
+      stalledIntervalMs: workerOverrides.stalledIntervalMs,
+    },
+    deps.logger,
+  );
   deps.logger.debug({ pending: restored }, 'reminder worker started');
   return {
     awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
     async close() {
       await worker.close();
+      await announcer.close();
       await sweep.close();
-      for (const c of [connection, sweepProducer, sweepWorker]) await c.quit().catch(() => c.disconnect());
+      for (const c of [connection, sweepProducer, sweepWorker, announceConnection])
+        await c.quit().catch(() => c.disconnect());
     },
   };
 }

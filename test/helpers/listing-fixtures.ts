@@ -40,11 +40,12 @@ export async function seedListings(
   app: TestApp,
   rows: readonly Record<string, string>[],
   now = app.deps.clock.now(),
+  opts: { announce?: boolean } = {},
 ): Promise<ImportReport> {
   const report = await importListings(
     app.deps,
     rows.map((cells, i) => ({ row: i + 2, cells })),
-    { actorId: 'cli:import', communityId: 'shell:local', now, label: 'fixture' },
+    { actorId: 'cli:import', communityId: 'shell:local', now, label: 'fixture', ...opts },
   );
   if (report.rejected > 0) throw new Error(`fixture rows rejected: ${JSON.stringify(report.problems)}`);
   return report;

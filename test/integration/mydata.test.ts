@@ -100,6 +100,18 @@ async function populate(): Promise<void> {
   await ok('ana', '/remind when:"in 1 second" what:"fails"');
   await eventually(async () => expect(await h.app.reminderScheduler.queue.getFailed()).toHaveLength(1));
   h.notifier.failAlways(undefined);
+  // Alerts, and a listing announced to them: bob is told by DM; ana (DMs closed now) is skipped.
+  await ok('ana', '/alert add observership IM NY');
+  await ok('bob', '/alert add observership IM');
+  await h.app.deps.alerts.queue.enqueue(['mercy-im']);
+  await eventually(async () => {
+    expect((await h.app.deps.alerts.ledger.state('mercy-im')).alertsDone).toBe(true);
+    expect(
+      h.notifier.to('shell:bob').filter((s) => s.message.text.startsWith('New listing for')),
+    ).toHaveLength(1);
+    const anas = await h.app.deps.reminders.store.listForUser('shell:ana');
+    expect(anas.filter((r) => r.kind === 'notice')).toEqual([]);
+  });
 }
 
 describe('/mydata', () => {
@@ -120,8 +132,16 @@ describe('/mydata', () => {
       'Internal Medicine Observership mercy-im',
     ]);
     expect(data.tracker[1]?.notes.map((n) => n.text)).toEqual(['asked for Step 2 CK']);
+    expect(data.alerts.map((a) => [a.communityId, a.filters])).toEqual([
+      ['shell:local', { type: 'observership', specialty: 'internal-medicine', state: 'NY' }],
+    ]);
 
-    const needles = ['shell:ana', ...data.reminders.map((r) => r.id), ...data.tracker.map((e) => e.id)];
+    const needles = [
+      'shell:ana',
+      ...data.reminders.map((r) => r.id),
+      ...data.tracker.map((e) => e.id),
+      ...data.alerts.map((a) => a.id),
+    ];
     expect((await mentions(needles)).length).toBeGreaterThan(10); // the check below can see them
     expect(await h.app.reminderScheduler.queue.getJobSchedulers()).toHaveLength(1);
 
@@ -145,6 +165,8 @@ describe('/mydata', () => {
     expect(jobs.filter((j) => needles.includes(j.data.r))).toEqual([]);
     expect((await h.run('ana', '/reminders')).text).toMatch(/^You have no pending reminders/);
     expect((await h.run('ana', '/timezone')).text).toMatch(/^America\/New_York \(the community default/);
+    expect((await h.run('ana', '/alerts')).text).toMatch(/^You have no alerts\./);
+    expect(await h.app.deps.alerts.store.candidates('shell:local', 'observership')).toHaveLength(1);
 
     // Bob is untouched.
     const bobs = (await h.run('bob', '/reminders')).records.map((r) => r.title);
@@ -152,6 +174,9 @@ describe('/mydata', () => {
     expect(bobs).toContain('bob stays');
     expect(await h.app.deps.tracker.list('shell:bob')).toHaveLength(1);
     expect(await h.app.deps.reminders.store.deadlineSubscribers('mercy-im')).toEqual(['shell:bob']);
+    expect((await h.app.deps.alerts.store.listForUser('shell:bob')).map((a) => a.filters)).toEqual([
+      { type: 'observership', specialty: 'internal-medicine' },
+    ]);
   });
 
   it('GIVEN a forged or expired confirmation THEN nothing is deleted', async () => {

@@ -1,3 +1,4 @@
+import type { Alert } from '../alerts/alert.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { UserSettings } from '../ports/settings.port.ts';
 import type { Reminder } from '../reminders/reminder.ts';
@@ -12,17 +13,23 @@ export interface MemberDataExport {
   /** Listing id -> the community the subscription was made in. */
   readonly deadlineSubscriptions: Readonly<Record<string, string>>;
   readonly tracker: readonly TrackerEntry[];
+  /** Alerts for new listings (`/alerts`). */
+  readonly alerts: readonly Alert[];
 }
 
-type MemberDataDeps = Pick<CoreDeps, 'userSettings' | 'reminders' | 'tracker' | 'clock' | 'rateLimiter'>;
+type MemberDataDeps = Pick<
+  CoreDeps,
+  'userSettings' | 'reminders' | 'tracker' | 'clock' | 'rateLimiter' | 'alerts'
+>;
 
-/** Collects the member's settings, reminders (pending and recently delivered), subscriptions and tracker. */
+/** Collects the member's settings, reminders (pending and recently delivered), subscriptions, tracker and alerts. */
 export async function exportMemberData(deps: MemberDataDeps, userId: string): Promise<MemberDataExport> {
-  const [settings, reminders, deadlineSubscriptions, tracker] = await Promise.all([
+  const [settings, reminders, deadlineSubscriptions, tracker, alerts] = await Promise.all([
     deps.userSettings.getUser(userId),
     deps.reminders.store.listForUser(userId),
     deps.reminders.store.subscriptionsOf(userId),
     deps.tracker.list(userId),
+    deps.alerts.store.listForUser(userId),
   ]);
   return {
     userId,
@@ -31,24 +38,28 @@ export async function exportMemberData(deps: MemberDataDeps, userId: string): Pr
     reminders,
     deadlineSubscriptions,
     tracker,
+    alerts,
   };
 }
 
 /**
  * Forgets a member: their reminders with every queued job (waiting, delayed,
  * failed, a repeat's series), delivery records, deadline subscriptions,
- * tracker, settings and rate-limit counters. Jobs go first, so nothing is
+ * tracker, alerts (and the record of which new listings they were told about),
+ * settings and rate-limit counters. Jobs go first, so nothing is
  * delivered from a half-deleted account; a job already running finds its
  * reminder gone and sends nothing.
  */
 export async function deleteMemberData(
   deps: MemberDataDeps,
   userId: string,
-): Promise<{ reminders: number; trackerEntries: number }> {
+): Promise<{ reminders: number; trackerEntries: number; alerts: number }> {
   const [reminders, entries] = await Promise.all([
     deps.reminders.store.listForUser(userId),
     deps.tracker.list(userId),
   ]);
+  // Alerts first, so an announcement running meanwhile finds none to tell the member about.
+  const alerts = await deps.alerts.store.forgetUser(userId);
   for (const r of reminders) {
     if (r.status === 'pending') await deps.reminders.scheduler.unschedule(r.id, r.fireAt);
     if (r.repeat) await deps.reminders.scheduler.unscheduleSeries(r.id);
@@ -58,5 +69,5 @@ export async function deleteMemberData(
   await deps.tracker.removeAll(userId);
   await deps.userSettings.deleteUser(userId);
   await deps.rateLimiter.forgetSubject(userId);
-  return { reminders: reminders.length, trackerEntries: entries.length };
+  return { reminders: reminders.length, trackerEntries: entries.length, alerts };
 }

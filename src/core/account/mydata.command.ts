@@ -34,7 +34,7 @@ export const mydataExportCommand = defineCommand({
     const data = await exportMemberData(ctx.deps, ctx.actor.userId);
     return reply({
       title: 'Your data',
-      text: `Everything I store about you: ${data.reminders.length} reminders, ${data.tracker.length} tracker entries, ${Object.keys(data.deadlineSubscriptions).length} deadline subscriptions and your settings.`,
+      text: `Everything I store about you: ${data.reminders.length} reminders, ${data.tracker.length} tracker entries, ${Object.keys(data.deadlineSubscriptions).length} deadline subscriptions, ${data.alerts.length} alerts and your settings.`,
       attachment: {
         name: 'imgbot-my-data.json',
         mime: 'application/json',
@@ -58,8 +58,8 @@ export const mydataDeleteCommand = defineCommand({
     return reply({
       title: 'Delete your data?',
       text:
-        'This removes your reminders (and their scheduled messages), deadline subscriptions, application tracker ' +
-        'and settings. It cannot be undone. Export first with /mydata export if you want a copy. The button works for 10 minutes.',
+        'This removes your reminders (and their scheduled messages), deadline subscriptions, application tracker, ' +
+        'alerts and settings. It cannot be undone. Export first with /mydata export if you want a copy. The button works for 10 minutes.',
       actions: [
         {
           action: 'mydata.delete-confirm',
@@ -95,7 +95,7 @@ export const mydataDeleteConfirmAction: ActionDef = {
     const removed = await deleteMemberData(ctx.deps, ctx.actor.userId);
     return reply({
       title: 'Your data is deleted',
-      text: `Removed ${removed.reminders} reminders, ${removed.trackerEntries} tracker entries, your deadline subscriptions and settings. If you use imgbot again, it starts fresh.`,
+      text: `Removed ${removed.reminders} reminders, ${removed.trackerEntries} tracker entries, ${removed.alerts} alerts, your deadline subscriptions and settings. If you use imgbot again, it starts fresh.`,
       ephemeral: true,
     });
   },

@@ -1,3 +1,4 @@
+import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CommandContext } from '../commands/command.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { deadlineInfo } from '../opportunities/listing-record.ts';
@@ -39,6 +40,7 @@ export async function approveListing(id: string, ctx: CommandContext): Promise<R
     rev: l.rev + 1,
   };
   if (!(await ctx.deps.listings.save(next, l.rev))) return conflict(id);
+  if (status === 'published') await listingsPublished(ctx.deps, [id]);
   await auditListing(ctx, 'listing.approve', id, {
     before: { status: l.status, flags: l.flags },
     after: { status, approvedFlags: next.approvedFlags },

@@ -1,3 +1,4 @@
+import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
 import { contentChanges } from '../moderation/listing-audit.ts';
 import { checkListing, unapprovedFlags } from '../moderation/listing-flags.ts';
@@ -63,6 +64,12 @@ export interface ImportOptions {
   readonly now: number;
   /** What was imported (a file name), for the audit log. */
   readonly label: string;
+  /**
+   * Announce new clean listings (channel post and members' alerts). Off unless
+   * asked for: a spreadsheet of hundreds of rows would flood the channel and
+   * members' DMs, and the sample listings are not news.
+   */
+  readonly announce?: boolean;
 }
 
 // why: 500 rows per round trip keeps a pipeline well under a megabyte and Redis responsive to others
@@ -300,7 +307,11 @@ async function importBatch(
       ]);
   }
   for (const plan of done) count(plan, tally);
-  await Promise.all(done.map((plan) => afterSave(plan, deps, opts)));
+  // New clean rows are announced when asked; updates of stored listings (like edits) never are.
+  const fresh = opts.announce
+    ? done.filter((p) => !p.before && p.next.status === 'published').map((p) => p.next.id)
+    : [];
+  await Promise.all([listingsPublished(deps, fresh), ...done.map((plan) => afterSave(plan, deps, opts))]);
 }
 
 /**

@@ -12,8 +12,8 @@ import { parseSearchWords } from './search-bare-words.ts';
 import { pageAction, type SearchInput, searchCommand } from './search-listings.ts';
 import { PAGE_ACTION } from './search-reply.ts';
 
-/** The filters every search command takes. */
-function filterOptions() {
+/** The filters every search command takes (member alerts reuse them). */
+export function filterOptions() {
   return {
     specialty: stringOption({
       description: 'Specialty, e.g. cardiology, IM, peds, OB/GYN',

@@ -1,3 +1,4 @@
+import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
 import { checkListing, type FlagHit } from '../moderation/listing-flags.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -66,7 +67,10 @@ export async function submitListing(deps: CoreDeps, input: SubmitInput): Promise
       postedIn: input.communityId,
       now: input.now,
     });
-    if (await deps.listings.save(listing, 0)) return ok({ listing, hits });
+    if (await deps.listings.save(listing, 0)) {
+      if (status === 'published') await listingsPublished(deps, [listing.id]);
+      return ok({ listing, hits });
+    }
     if (draft.value.id !== undefined) {
       return fail(
         'LISTING.ID_TAKEN',
