@@ -1,10 +1,11 @@
+import type { Redis } from 'ioredis';
 import type { App } from '../app.ts';
 import { startAnnouncementWorker } from '../jobs/announcement.worker.ts';
 import { awaitDueReminders } from '../jobs/await-pending.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
-import { openRedis } from '../store/redis-connection.ts';
+import { type ConnectionRole, openRedis } from '../store/redis-connection.ts';
 import type { BootConfig } from './boot.ts';
 
 /** Background parts started beside the adapters: job workers, schedulers. */
@@ -34,14 +35,22 @@ export async function startServices(
 ): Promise<Services> {
   const { deps, options } = app;
   const { expiryEveryMs, ...workerOverrides } = overrides;
-  const connection = openRedis(options.redisUrl, 'worker');
-  connection.on('error', (err) => deps.logger.warn({ err: err.message }, 'worker connection error'));
-  const sweepProducer = openRedis(options.redisUrl, 'command');
-  const sweepWorker = openRedis(options.redisUrl, 'worker');
-  for (const c of [sweepProducer, sweepWorker]) {
-    c.on('error', (err) => deps.logger.warn({ err: err.message }, 'maintenance connection error'));
-  }
-  const sweep = await startExpirySweep(deps, sweepProducer, sweepWorker, options.prefix, expiryEveryMs);
+  // Each worker gets its own blocking connection (BullMQ's advice); all are closed together.
+  const connections: Redis[] = [];
+  const open = (role: ConnectionRole, what: string): Redis => {
+    const c = openRedis(options.redisUrl, role);
+    c.on('error', (err) => deps.logger.warn({ err: err.message }, `${what} connection error`));
+    connections.push(c);
+    return c;
+  };
+  const connection = open('worker', 'worker');
+  const sweep = await startExpirySweep(
+    deps,
+    open('command', 'maintenance'),
+    open('worker', 'maintenance'),
+    options.prefix,
+    expiryEveryMs,
+  );
   const restored = await reconcileReminders(
     deps.reminders.store,
     app.reminderScheduler,
@@ -59,13 +68,9 @@ export async function startServices(
     },
     deps.logger,
   );
-  const announceConnection = openRedis(options.redisUrl, 'worker');
-  announceConnection.on('error', (err) =>
-    deps.logger.warn({ err: err.message }, 'announcement connection error'),
-  );
   const announcer = startAnnouncementWorker(
     deps,
-    announceConnection,
+    open('worker', 'announcement'),
     {
       appPrefix: options.prefix,
       lockDurationMs: workerOverrides.lockDurationMs,
@@ -80,8 +85,7 @@ export async function startServices(
       await worker.close();
       await announcer.close();
       await sweep.close();
-      for (const c of [connection, sweepProducer, sweepWorker, announceConnection])
-        await c.quit().catch(() => c.disconnect());
+      for (const c of connections) await c.quit().catch(() => c.disconnect());
     },
   };
 }

@@ -1,9 +1,6 @@
 import type { CommandContext } from '../commands/command.ts';
-import type { AutocompleteChoice } from '../commands/options.ts';
+import { type AutocompleteChoice, autocompleteChoice } from '../commands/options.ts';
 import { describeAlert } from './alert.ts';
-
-// why: Discord caps a choice's name at 100 characters
-const MAX_NAME = 100;
 
 /**
  * Autocomplete source `alert-id`: the member's own alerts as
@@ -15,9 +12,5 @@ export async function completeAlertId(query: string, ctx: CommandContext): Promi
   return (await ctx.deps.alerts.store.listForUser(ctx.actor.userId))
     .map((a) => ({ a, text: describeAlert(a.filters) }))
     .filter(({ a, text }) => typed === '' || a.id.startsWith(typed) || text.toLowerCase().includes(typed))
-    .map(({ a, text }) => {
-      const tail = ` (${a.id})`;
-      const room = MAX_NAME - tail.length;
-      return { name: `${text.length > room ? `${text.slice(0, room - 1)}…` : text}${tail}`, value: a.id };
-    });
+    .map(({ a, text }) => autocompleteChoice(text, ` (${a.id})`, a.id));
 }

@@ -4,7 +4,7 @@ import { isModerator } from '../policy.ts';
 import { errorReply, type Reply } from '../reply.ts';
 import { type Failure, ok, type Result } from '../result.ts';
 import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
-import type { AutocompleteChoice } from './options.ts';
+import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from './options.ts';
 import { parseCommandLine } from './parse-line.ts';
 import type { Registry } from './registry.ts';
 import { type RawOptions, tokensToOptions } from './resolve-options.ts';
@@ -191,7 +191,7 @@ export async function runAutocomplete(
   if (!complete) return [];
   try {
     const ctx = await buildContext(env);
-    return (await complete(query, ctx)).slice(0, 25); // why: Discord accepts at most 25 choices
+    return (await complete(query, ctx)).slice(0, AUTOCOMPLETE_LIMITS.choices);
   } catch (err) {
     env.deps.logger.warn({ err, commandName, optionName }, 'autocomplete failed');
     return [];

@@ -17,6 +17,19 @@ export interface AutocompleteChoice {
   readonly value: string;
 }
 
+/** Discord's autocomplete limits, the strictest of our platforms: 25 choices, names of at most 100 characters. */
+export const AUTOCOMPLETE_LIMITS = { choices: 25, name: 100 } as const;
+
+/**
+ * A choice named `text` then `tail` (e.g. ` · Fri 09:00 (r7k2m9qxa1)`), with
+ * `text` clipped so that the tail, which carries the id, always fits.
+ */
+export function autocompleteChoice(text: string, tail: string, value: string): AutocompleteChoice {
+  const room = AUTOCOMPLETE_LIMITS.name - tail.length;
+  const head = text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text;
+  return { name: `${head}${tail}`.slice(0, AUTOCOMPLETE_LIMITS.name), value };
+}
+
 /** Autocomplete source: given what the member typed so far, up to 25 choices. */
 export type AutocompleteFn = (query: string, userId: string) => Promise<readonly AutocompleteChoice[]>;
 

@@ -1,14 +1,12 @@
 import { type CommandContext, defineCommand } from '../commands/command.ts';
-import type { AutocompleteChoice } from '../commands/options.ts';
-import { stringOption } from '../commands/options.ts';
+import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice, stringOption } from '../commands/options.ts';
 import { errorReply } from '../reply.ts';
 import { answerQuestion, showTopic } from './answer-question.ts';
 
 /** Name of the autocomplete source for FAQ questions. */
 export const FAQ_QUESTION_SOURCE = 'faq-question';
 
-const MAX_CHOICES = 25; // why: Discord shows at most 25 autocomplete choices
-const MAX_CHOICE_NAME = 100; // why: Discord's limit for a choice name
+const { choices: MAX_CHOICES, name: MAX_CHOICE_NAME } = AUTOCOMPLETE_LIMITS;
 
 /**
  * `/faq question:<text>` answers a question from the FAQ; `/faq id:<id>`

@@ -1,11 +1,9 @@
 import type { CommandContext } from '../commands/command.ts';
-import type { AutocompleteChoice } from '../commands/options.ts';
+import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from '../commands/options.ts';
 import { clip, titleKey } from './listing-text.ts';
 import { searchSpecialties } from './specialties.ts';
 
-// why: Discord shows at most 25 choices; names and values are capped at 100 characters
-const MAX_CHOICES = 25;
-const MAX_NAME = 100;
+const { choices: MAX_CHOICES, name: MAX_NAME } = AUTOCOMPLETE_LIMITS;
 
 /**
  * Autocomplete source `specialty`: specialty labels for what was typed. In a

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyAction, ReplyField, ReplyRecord } from '../../../core/reply.ts';
+import { parseSlackAddress } from '../slack-actor.ts';
 import { clipMrkdwn, clipPlain, escapeMrkdwn, linkify, mrkdwnText } from './escape.ts';
 import { SLACK_LIMITS as L } from './limits.ts';
 
@@ -148,8 +149,8 @@ function bodyBlocks(reply: Reply): Block[] {
 
 /** `<@U123>` for a reply addressed to a Slack member (the one mention the bot itself writes). */
 function addresseeMention(reply: Reply): string | undefined {
-  const m = reply.addressee ? /^slack:[A-Z0-9]{2,30}:([A-Z0-9]{2,30})$/.exec(reply.addressee) : null;
-  return m?.[1] ? `<@${m[1]}>` : undefined;
+  const member = reply.addressee ? parseSlackAddress(reply.addressee) : undefined;
+  return member ? `<@${member.id}>` : undefined;
 }
 
 /** The notification text: title and the first lines of the body, escaped. */
