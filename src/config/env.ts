@@ -98,6 +98,46 @@ const VARS = {
       .optional(),
     example: 'U012AB3CD,S0MODS123',
   },
+  WEB_PORT: {
+    schema: z.coerce
+      .number({ error: 'must be a port number from 0 to 65535' })
+      .int({ error: 'must be a port number from 0 to 65535' })
+      .min(0, { error: 'must be a port number from 0 to 65535' })
+      .max(65535, { error: 'must be a port number from 0 to 65535' })
+      .optional(),
+    example: '8080',
+  },
+  WEB_HOST: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be a host name or IP address to listen on')
+      .optional(),
+    example: '127.0.0.1',
+  },
+  WEB_BASE_URL: {
+    schema: url(['http:', 'https:'], 'an http(s) URL (the address people open, without a trailing path)')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+    example: 'https://imgbot.example.org',
+  },
+  WEB_SESSION_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 random characters').optional(),
+    example: 'a-long-random-string-of-32-or-more-characters',
+    secret: true,
+  },
+  DISCORD_CLIENT_SECRET: {
+    schema: z.string().min(8, 'must be the OAuth2 client secret from the Discord developer portal').optional(),
+    example: 'abcd…',
+    secret: true,
+  },
+  DISCORD_WEB_URL: {
+    schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
+    example: 'https://discord.com',
+  },
+  SLACK_WEB_URL: {
+    schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
+    example: 'https://slack.com',
+  },
   PORT: {
     schema: z.coerce
       .number({ error: 'must be a port number from 0 to 65535' })

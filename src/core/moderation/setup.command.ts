@@ -1,5 +1,5 @@
 import { defineCommand } from '../commands/command.ts';
-import { channelOption, roleOption } from '../commands/options.ts';
+import { booleanOption, channelOption, roleOption } from '../commands/options.ts';
 import { platformOf } from '../identity.ts';
 import type { CommunitySettings } from '../ports/settings.port.ts';
 import { type Reply, type ReplyField, reply } from '../reply.ts';
@@ -22,6 +22,10 @@ function describe(settings: CommunitySettings): ReplyField[] {
       name: 'Announcement channel',
       value: settings.announceChannel ?? 'not set (new listings are not announced)',
     },
+    {
+      name: 'Public listings board',
+      value: settings.publicBoard ? 'on (anyone can read the listings on the web)' : 'off (members only)',
+    },
   ];
 }
 
@@ -32,7 +36,7 @@ function describe(settings: CommunitySettings): ReplyField[] {
  */
 export const setupCommand = defineCommand({
   name: 'setup',
-  description: 'Set the moderator role and the announcement channel of this community',
+  description: 'Set the moderator role, the announcement channel and the public board of this community',
   group: 'moderation',
   permission: 'moderator',
   options: {
@@ -44,12 +48,24 @@ export const setupCommand = defineCommand({
       description: 'Channel where new listings are announced',
       example: '<#123456789012345678>',
     }),
+    public_board: booleanOption({
+      description: 'on: anyone can read the listings board on the web; off: members only',
+      example: 'on',
+    }),
   },
-  examples: ['/setup mod_role:@Moderators announce_channel:#opportunities', '/setup'],
+  examples: [
+    '/setup mod_role:@Moderators announce_channel:#opportunities',
+    '/setup public_board:on',
+    '/setup',
+  ],
   async handler(input, ctx): Promise<Reply> {
     const { communityId } = ctx.actor;
     const before = await ctx.deps.userSettings.getCommunity(communityId);
-    if (input.mod_role === undefined && input.announce_channel === undefined) {
+    if (
+      input.mod_role === undefined &&
+      input.announce_channel === undefined &&
+      input.public_board === undefined
+    ) {
       return reply({
         title: 'Community setup',
         text: 'Current settings. Change them with /setup mod_role:<role> announce_channel:<channel>.',
@@ -61,6 +77,7 @@ export const setupCommand = defineCommand({
     if (input.mod_role !== undefined) patch.modRoleId = input.mod_role;
     if (input.announce_channel !== undefined)
       patch.announceChannel = channelAddress(communityId, input.announce_channel);
+    if (input.public_board !== undefined) patch.publicBoard = input.public_board;
     const after = await ctx.deps.userSettings.updateCommunity(communityId, patch);
     await ctx.deps.audit.record({
       at: ctx.now,
@@ -68,8 +85,16 @@ export const setupCommand = defineCommand({
       actorId: ctx.actor.userId,
       action: 'community.setup',
       target: communityId,
-      before: { modRoleId: before.modRoleId, announceChannel: before.announceChannel },
-      after: { modRoleId: after.modRoleId, announceChannel: after.announceChannel },
+      before: {
+        modRoleId: before.modRoleId,
+        announceChannel: before.announceChannel,
+        publicBoard: before.publicBoard,
+      },
+      after: {
+        modRoleId: after.modRoleId,
+        announceChannel: after.announceChannel,
+        publicBoard: after.publicBoard,
+      },
     });
     return reply({
       title: 'Community setup saved',

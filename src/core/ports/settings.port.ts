@@ -30,6 +30,8 @@ export interface CommunitySettings {
   readonly followUpDays?: number;
   /** Tell a member in the channel when their DMs cannot be delivered. */
   readonly notifyUndeliverableInChannel?: boolean;
+  /** Anyone may read the listings board on the web (`/setup public_board:on`); members only when unset. */
+  readonly publicBoard?: boolean;
 }
 
 /** Member and community settings. Updates are atomic merges. */
