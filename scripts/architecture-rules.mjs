@@ -2,7 +2,7 @@
 // or Redis library. Used by scripts/check-imports.mjs (npm pretest) and by
 // test/unit/architecture.test.ts, which proves it catches a violation.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 
 /** Packages the core must never import (also any of their subpaths, e.g. `ioredis/built/...`). */
 export const FORBIDDEN_IN_CORE = ['discord.js', '@discordjs', '@slack', 'bullmq', 'ioredis'];
@@ -38,6 +38,36 @@ export function findForbiddenImports(dir, { root = dir, forbidden = FORBIDDEN_IN
         if (isForbidden(specifier, forbidden)) {
           problems.push(`${relative(root, file)}:${i + 1}: src/core must not import ${specifier}`);
         }
+      }
+    });
+  }
+  return problems;
+}
+
+/** What the web adapter must never import: the Redis stores, the composition root, Redis and queues. */
+export const FORBIDDEN_IN_WEB = {
+  paths: ['src/store', 'src/app.ts', 'src/runtime'],
+  packages: ['ioredis', 'bullmq'],
+};
+
+/**
+ * Architecture rule 9 for the web adapter: scans `dir` (src/bots/web) and
+ * returns one line per import that reaches a forbidden folder or file of the
+ * repository (relative specifiers resolved against `root`) or package.
+ */
+export function findForbiddenAdapterImports(dir, { root, rules = FORBIDDEN_IN_WEB, label = 'src/bots/web' }) {
+  const problems = [];
+  for (const file of walk(dir)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const match of line.matchAll(SPECIFIER)) {
+        const specifier = match[2];
+        let bad = isForbidden(specifier, rules.packages);
+        if (!bad && specifier.startsWith('.')) {
+          const target = relative(root, join(dirname(file), specifier));
+          bad = rules.paths.some((p) => target === p || target.startsWith(`${p}/`));
+        }
+        if (bad) problems.push(`${relative(root, file)}:${i + 1}: ${label} must not import ${specifier}`);
       }
     });
   }

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 // House checks run before the tests (npm pretest):
 // 1. src/core imports no platform, queue or Redis library (architecture rule 1);
-// 2. no import cycles anywhere in src (madge).
+// 2. src/bots/web imports no src/store, src/app.ts, src/runtime, ioredis or bullmq (rule 9);
+// 3. no import cycles anywhere in src (madge).
 import { join } from 'node:path';
 import madge from 'madge';
-import { findForbiddenImports } from './architecture-rules.mjs';
+import { findForbiddenAdapterImports, findForbiddenImports } from './architecture-rules.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
-const problems = findForbiddenImports(join(root, 'src/core'), { root });
+const problems = [
+  ...findForbiddenImports(join(root, 'src/core'), { root }),
+  ...findForbiddenAdapterImports(join(root, 'src/bots/web'), { root }),
+];
 
 const graph = await madge(join(root, 'src'), {
   fileExtensions: ['ts'],
@@ -22,5 +26,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `check-imports: src/core is platform-free; no import cycles (${Object.keys(graph.obj()).length} files)`,
+  `check-imports: src/core is platform-free; src/bots/web uses no store; no import cycles (${Object.keys(graph.obj()).length} files)`,
 );

@@ -7,6 +7,7 @@ import { ConfigError } from './runtime/boot.ts';
 import { exportCommand, importCommand } from './runtime/import-export.ts';
 import { shellCommand } from './runtime/shell.ts';
 import { startCommand } from './runtime/start.ts';
+import { webCommand } from './runtime/web.ts';
 import { workerCommand } from './runtime/worker.ts';
 
 function zoneArg(value: string): string {
@@ -65,6 +66,11 @@ program
   .command('worker')
   .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
   .action(() => workerCommand(process.env));
+
+program
+  .command('web')
+  .description('Run only the web dashboard (WEB_HOST:WEB_PORT, default 127.0.0.1:8080).')
+  .action(() => webCommand(process.env));
 
 program
   .command('import')

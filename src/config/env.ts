@@ -126,7 +126,10 @@ const VARS = {
     secret: true,
   },
   DISCORD_CLIENT_SECRET: {
-    schema: z.string().min(8, 'must be the OAuth2 client secret from the Discord developer portal').optional(),
+    schema: z
+      .string()
+      .min(8, 'must be the OAuth2 client secret from the Discord developer portal')
+      .optional(),
     example: 'abcd…',
     secret: true,
   },

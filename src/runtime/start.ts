@@ -6,6 +6,7 @@ import { ensureRedis } from './private-redis.ts';
 import { loadSampleListingsIfEmpty } from './sample-listings.ts';
 import { startServices } from './services.ts';
 import { runShellOn } from './shell.ts';
+import { startWeb } from './web.ts';
 
 /**
  * `imgbot start` / `npm start`: makes sure Redis is there (a private one if
@@ -20,8 +21,13 @@ export async function startCommand(source: Readonly<Record<string, string | unde
   const platforms = enabledPlatforms(boot.env);
   if (!platforms.discord && !platforms.slack) {
     const user = source.USER && /^[A-Za-z0-9_.-]{1,32}$/.test(source.USER) ? source.USER : 'me';
-    // The local operator of a fresh install is its moderator.
-    await runShellOn(app, boot, { user, mod: true, json: false }, () => redis.stop());
+    // The local operator of a fresh install is its moderator, in the shell and on the web.
+    const web = await startWeb(app, boot, { localUsers: [{ name: user, moderator: true }] });
+    process.stderr.write(`Web dashboard: ${web.url}/login (sign in as ${user})\n`);
+    await runShellOn(app, boot, { user, mod: true, json: false }, async () => {
+      await web.close();
+      await redis.stop();
+    });
     return;
   }
   // Adapters first: they register their notifiers, so a reminder that came due
@@ -29,6 +35,10 @@ export async function startCommand(source: Readonly<Record<string, string | unde
   const stops: (() => Promise<void>)[] = [];
   if (platforms.discord) stops.push(await startDiscord(app, boot));
   if (platforms.slack) stops.push(await startSlack(app, boot));
+  if (boot.env.WEB_PORT !== undefined) {
+    const web = await startWeb(app, boot);
+    stops.push(() => web.close());
+  }
   const services = await startServices(app, boot);
   boot.logger.info({ ...platforms }, 'imgbot is running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { App } from '../app.ts';
-import { type WebServer, serveWeb } from '../bots/web/start-web.ts';
+import { serveWeb, type WebServer } from '../bots/web/start-web.ts';
 import type { WebDeps } from '../bots/web/web-deps.ts';
 import { RedisWebSessionStore } from '../store/web-sessions.redis-store.ts';
 import { appFromBoot, type BootConfig, loadBootConfig, onShutdownSignal } from './boot.ts';
@@ -62,13 +62,16 @@ export async function startWeb(
   const host = boot.env.WEB_HOST ?? '127.0.0.1';
   const port = boot.env.WEB_PORT ?? DEFAULT_WEB_PORT;
   let baseUrl = boot.env.WEB_BASE_URL ?? '';
-  const server = await serveWeb(
-    (listening) => {
-      baseUrl ||= listening;
-      return webDepsFromApp(app, boot, { ...opts, baseUrl });
-    },
-    { host, port },
-  );
+  const depsFor = (listening: string) => {
+    baseUrl ||= listening;
+    return webDepsFromApp(app, boot, { ...opts, baseUrl });
+  };
+  const server = await serveWeb(depsFor, { host, port }).catch((err: NodeJS.ErrnoException) => {
+    // With no WEB_PORT chosen, a busy default port is not the newcomer's problem: take a free one.
+    if (err.code === 'EADDRINUSE' && boot.env.WEB_PORT === undefined)
+      return serveWeb(depsFor, { host, port: 0 });
+    throw err;
+  });
   boot.logger.info({ url: baseUrl }, 'web dashboard listening');
   return server;
 }

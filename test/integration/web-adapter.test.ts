@@ -58,7 +58,9 @@ describe('web adapter over the core', () => {
     for (const path of ['/mod', '/mod/review', '/mod/listings', '/mod/import', '/mod/export', '/mod/audit']) {
       expect((await client.get(path)).status, path).toBe(403);
     }
-    expect((await client.post('/mod/review', { _csrf: csrf, ids: 'x', decision: 'approve' })).status).toBe(403);
+    expect((await client.post('/mod/review', { _csrf: csrf, ids: 'x', decision: 'approve' })).status).toBe(
+      403,
+    );
   });
 
   it('GIVEN public_board on THEN a stranger reads the board without signing in', async () => {

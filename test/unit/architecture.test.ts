@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findForbiddenImports } from '../../scripts/architecture-rules.mjs';
+import { findForbiddenAdapterImports, findForbiddenImports } from '../../scripts/architecture-rules.mjs';
 
 const CORE = fileURLToPath(new URL('../../src/core', import.meta.url));
 
@@ -53,5 +53,30 @@ describe('architecture rule 1: src/core knows no platform, queue or Redis librar
 
   it('GIVEN the real src/core THEN nothing is reported', () => {
     expect(findForbiddenImports(CORE)).toEqual([]);
+  });
+});
+
+describe('architecture rule 9: the web adapter never imports the stores or the composition root', () => {
+  const root = mkdtempSync(join(tmpdir(), 'imgbot-arch-web-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const REAL_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+  it.each<[string]>([
+    ["import { RedisWebSessionStore } from '../../store/web-sessions.redis-store.ts';"],
+    ["import type { App } from '../../app.ts';"],
+    ["import { startWeb } from '../../runtime/web.ts';"],
+    ["import type { Redis } from 'ioredis';"],
+  ])('GIVEN a web file with %j THEN it is reported', (line) => {
+    const web = join(root, 'src', 'bots', 'web');
+    mkdirSync(web, { recursive: true });
+    writeFileSync(join(web, 'ok.ts'), "import { runCommand } from '../../core/commands/dispatch.ts';\n");
+    writeFileSync(join(web, 'bad.ts'), `${line}\n`);
+    const found = findForbiddenAdapterImports(web, { root });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^src\/bots\/web\/bad\.ts:1: src\/bots\/web must not import /);
+  });
+
+  it('GIVEN the real src/bots/web THEN nothing is reported', () => {
+    expect(findForbiddenAdapterImports(join(REAL_ROOT, 'src/bots/web'), { root: REAL_ROOT })).toEqual([]);
   });
 });

@@ -109,12 +109,14 @@ describe('parseEnv', () => {
   it('GIVEN the secret variables THEN the tokens and secrets are all marked secret', () => {
     expect([...SECRET_VARS].sort()).toEqual(
       [
+        'DISCORD_CLIENT_SECRET',
         'DISCORD_TOKEN',
         'SLACK_APP_TOKEN',
         'SLACK_BOT_TOKEN',
         'SLACK_CLIENT_SECRET',
         'SLACK_SIGNING_SECRET',
         'SLACK_STATE_SECRET',
+        'WEB_SESSION_SECRET',
       ].sort(),
     );
   });
