@@ -8,7 +8,10 @@ export declare function findForbiddenImports(
   options?: { root?: string; forbidden?: readonly string[] },
 ): string[];
 /** What the web adapter must never import (repository paths and packages). */
-export declare const FORBIDDEN_IN_WEB: { readonly paths: readonly string[]; readonly packages: readonly string[] };
+export declare const FORBIDDEN_IN_WEB: {
+  readonly paths: readonly string[];
+  readonly packages: readonly string[];
+};
 /** One line per import under `dir` reaching a forbidden path or package: `<file>:<line>: <label> must not import <module>`. */
 export declare function findForbiddenAdapterImports(
   dir: string,
