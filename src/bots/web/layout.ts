@@ -48,7 +48,7 @@ input,select,textarea{font:inherit;padding:.35rem;border:1px solid #6b6b76;borde
 textarea{width:100%}
 form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem;align-items:end;margin-bottom:1rem}
 form.filters label,form.stack label{display:flex;flex-direction:column;font-weight:600}
-form.stack{display:flex;flex-direction:column;gap:.5rem;max-width:30rem}
+form.stack{display:flex;flex-direction:column;gap:.5rem;max-width:30rem;margin:1rem 0}
 .check{flex-direction:row!important;gap:.4rem;align-items:center;font-weight:400!important}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d0d0d7;padding:.35rem;text-align:left;vertical-align:top}

@@ -21,7 +21,7 @@ async function uploaded(c: WebContext): Promise<{ text: string; name: string }> 
   return { text: field(c, 'text'), name };
 }
 
-function reportTable(report: ImportReport, file: UploadedListingFile): SafeHtml {
+function reportTable(report: ImportReport, file: UploadedListingFile, preview = false): SafeHtml {
   const where = (row: number) => {
     const line = file.lines.get(row);
     return `${file.unit} ${row}${line !== undefined ? ` (line ${line})` : ''}`;
@@ -38,7 +38,8 @@ function reportTable(report: ImportReport, file: UploadedListingFile): SafeHtml 
 <thead><tr><th scope="col">Where</th><th scope="col">Id</th><th scope="col">Why</th></tr></thead>
 <tbody>${report.held.map((h) => html`<tr><td>${where(h.row)}</td><td>${h.id}</td><td>${h.reasons.join('; ')}</td></tr>`)}</tbody></table></div>`
       : '';
-  return html`<p><strong>${importSummary(report)}</strong></p>${problems}${held}`;
+  const summary = preview ? `If you confirm: ${importSummary(report)}` : importSummary(report);
+  return html`<p><strong>${summary}</strong></p>${problems}${held}`;
 }
 
 /** `/mod/import` (upload, dry-run preview, confirm) and `/mod/export` (CSV or JSON download). */
@@ -82,7 +83,7 @@ export function registerImportRoutes(app: Hono<WebEnv>): void {
       label: name,
     });
     const body = html`<p>This is a preview: nothing has been stored yet.</p>
-${reportTable(report, parsed.value)}
+${reportTable(report, parsed.value, true)}
 <form class="stack" method="post" action="/mod/import/confirm">
 <input type="hidden" name="_csrf" value="${c.var.csrf}">
 <input type="hidden" name="c" value="${actor.communityId}">
