@@ -81,7 +81,12 @@ export async function respond(
   c: WebContext,
   title: string,
   body: SafeHtml,
-  opts: { status?: 200 | 400 | 403 | 404 | 429; community?: string } = {},
+  opts: {
+    status?: 200 | 400 | 403 | 404 | 429;
+    community?: string;
+    /** Already known (a page that built the core context); saves the lookup for the navigation. */
+    moderator?: boolean;
+  } = {},
 ): Promise<Response> {
   const session = c.var.session;
   const community = opts.community ?? session?.memberships[0]?.communityId;
@@ -89,7 +94,7 @@ export async function respond(
     title,
     csrf: c.var.csrf,
     who: session?.displayName,
-    moderator: await moderatesAny(c),
+    moderator: opts.moderator ?? (await moderatesAny(c)),
     boardPath: community ? boardPath(community) : undefined,
     path: here(c),
   };

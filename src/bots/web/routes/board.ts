@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { CommandContext } from '../../../core/commands/command.ts';
 import { buildContext, runCommand } from '../../../core/commands/dispatch.ts';
 import { validateOptions } from '../../../core/commands/validate-options.ts';
 import { LISTING_TYPES } from '../../../core/opportunities/listing.ts';
@@ -85,16 +86,16 @@ async function search(
   c: WebContext,
   raw: Record<string, string>,
   pageNo: number,
-  env: ReturnType<typeof envFor>,
+  ctx: CommandContext,
 ): Promise<Reply> {
-  const command = env.registry.find(SEARCH_COMMAND);
+  const command = ctx.registry.find(SEARCH_COMMAND);
   if (!command) return errorReply('WEB.NO_SEARCH', 'Search is not available.');
   const values = validateOptions(command, raw);
   if (!values.ok) return errorReply(values.code, values.message);
   const filters = toFilters(SEARCH_COMMAND, values.value as SearchInput);
   if (!filters.ok) return errorReply(filters.code, filters.message);
   try {
-    return await runSearch(filters.value, pageNo, await buildContext(env));
+    return await runSearch(filters.value, pageNo, ctx);
   } catch (err) {
     c.var.deps.core.deps.logger.error({ err }, 'web search failed');
     return errorReply('INTERNAL', 'The search failed on our side. Please try again.');
@@ -119,7 +120,8 @@ export function registerBoardRoutes(app: Hono<WebEnv>): void {
     const raw = filtersFrom(c);
     const pageParam = Number(c.req.query('page') ?? '1');
     const pageNo = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= MAX_PAGE ? pageParam : 1;
-    const reply = await search(c, raw, pageNo, envFor(c, reader));
+    const ctx = await buildContext(envFor(c, reader));
+    const reply = await search(c, raw, pageNo, ctx);
     const path = boardPath(community);
     const body = html`${filterForm(raw)}
 ${renderReply(reply, {
@@ -130,7 +132,11 @@ ${renderReply(reply, {
   recordLink: (r) => `${path}/${encodeURIComponent(r.id)}`,
 })}
 ${pager(reply, raw, pageNo, path)}`;
-    return respond(c, 'Listings', body, { community, status: reply.error ? 400 : 200 });
+    return respond(c, 'Listings', body, {
+      community,
+      status: reply.error ? 400 : 200,
+      moderator: ctx.isModerator,
+    });
   });
 
   app.get('/c/:community/listings/:id', async (c) => {

@@ -80,6 +80,6 @@ ${
 ${pageNo > 1 ? html`<a rel="prev" href="${link({ page: String(pageNo - 1) })}">Previous page</a>` : ''}
 ${table.hasMore ? html`<a rel="next" href="${link({ page: String(pageNo + 1) })}">Next page</a>` : ''}
 </nav>`;
-    return respond(c, 'Listings (moderators)', body, { community });
+    return respond(c, 'Listings (moderators)', body, { community, moderator: true });
   });
 }
