@@ -1,7 +1,7 @@
-import {
-  type APIModalInteractionResponseCallbackData,
-  type MessageContextMenuCommandInteraction,
-  type ModalSubmitInteraction,
+import type {
+  APIModalInteractionResponseCallbackData,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
 import { REMIND_MESSAGE_COMMAND } from '../commands-json.ts';
