@@ -21,6 +21,8 @@ import { faqRemoveCommand } from './faq/faq-remove.command.ts';
 import { faqResetCommand } from './faq/faq-reset.command.ts';
 import { faqShowAction } from './faq/faq-show.action.ts';
 import { completeCommandName, helpCommand } from './general/help.command.ts';
+import { planCommand, planRemindAction } from './profile/plan.command.ts';
+import { profileCommand } from './profile/profile.command.ts';
 import { auditCommand } from './moderation/audit.command.ts';
 import { editCommand } from './moderation/edit.command.ts';
 import { postCommand } from './moderation/post.command.ts';
@@ -88,6 +90,8 @@ export const COMMANDS: readonly Command[] = [
   usceCommand,
   timezoneCommand,
   quietHoursCommand,
+  profileCommand,
+  planCommand,
   mydataExportCommand,
   mydataDeleteCommand,
   ...typeSearchCommands,
@@ -114,6 +118,7 @@ export const ACTIONS: readonly ActionDef[] = [
   deadlineSubscribeAction,
   trackerAddListingAction,
   mydataDeleteConfirmAction,
+  planRemindAction,
   pageListingsAction,
   viewListingAction,
   reportListingAction,
