@@ -21,8 +21,6 @@ import { faqRemoveCommand } from './faq/faq-remove.command.ts';
 import { faqResetCommand } from './faq/faq-reset.command.ts';
 import { faqShowAction } from './faq/faq-show.action.ts';
 import { completeCommandName, helpCommand } from './general/help.command.ts';
-import { planCommand, planRemindAction } from './profile/plan.command.ts';
-import { profileCommand } from './profile/profile.command.ts';
 import { auditCommand } from './moderation/audit.command.ts';
 import { editCommand } from './moderation/edit.command.ts';
 import { postCommand } from './moderation/post.command.ts';
@@ -50,6 +48,8 @@ import {
   viewListingAction,
 } from './opportunities/show-listing.command.ts';
 import { suggestCommand } from './opportunities/suggest.command.ts';
+import { planCommand, planRemindAction } from './profile/plan.command.ts';
+import { profileCommand } from './profile/profile.command.ts';
 import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/deadline-reminders.command.ts';
 import { remindCommand } from './reminders/remind.command.ts';
 import { completeReminderId } from './reminders/reminder-autocomplete.ts';
