@@ -1,12 +1,9 @@
-import { startDiscord } from '../bots/discord/start-discord.ts';
-import { startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { ensureRedis } from './private-redis.ts';
 import { loadSampleListingsIfEmpty } from './sample-listings.ts';
 import { startServices } from './services.ts';
 import { runShellOn } from './shell.ts';
-import { startWeb } from './web.ts';
 
 /**
  * `imgbot start` / `npm start`: makes sure Redis is there (a private one if
@@ -22,6 +19,7 @@ export async function startCommand(source: Readonly<Record<string, string | unde
   if (!platforms.discord && !platforms.slack) {
     const user = source.USER && /^[A-Za-z0-9_.-]{1,32}$/.test(source.USER) ? source.USER : 'me';
     // The local operator of a fresh install is its moderator, in the shell and on the web.
+    const { startWeb } = await import('./web.ts');
     const web = await startWeb(app, boot, { localUsers: [{ name: user, moderator: true }] });
     process.stderr.write(`Web dashboard: ${web.url}/login (sign in as ${user})\n`);
     await runShellOn(app, boot, { user, mod: true, json: false }, async () => {
@@ -33,9 +31,17 @@ export async function startCommand(source: Readonly<Record<string, string | unde
   // Adapters first: they register their notifiers, so a reminder that came due
   // while the bot was down finds its platform when the worker starts.
   const stops: (() => Promise<void>)[] = [];
-  if (platforms.discord) stops.push(await startDiscord(app, boot));
-  if (platforms.slack) stops.push(await startSlack(app, boot));
+  // why dynamic: an adapter's library is loaded only when its tokens are set
+  if (platforms.discord) {
+    const { startDiscord } = await import('../bots/discord/start-discord.ts');
+    stops.push(await startDiscord(app, boot));
+  }
+  if (platforms.slack) {
+    const { startSlack } = await import('../bots/slack/start-slack.ts');
+    stops.push(await startSlack(app, boot));
+  }
   if (boot.env.WEB_PORT !== undefined) {
+    const { startWeb } = await import('./web.ts');
     const web = await startWeb(app, boot);
     stops.push(() => web.close());
   }
