@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWebApp } from '../../src/bots/web/web-app.ts';
+import { runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { createTestApp, FakeClock, type TestApp } from '../helpers/app.ts';
 import { listingCells, seedListings, T0 } from '../helpers/listing-fixtures.ts';
 import { testWebDeps, WebClient } from '../helpers/web.ts';
@@ -89,5 +90,88 @@ describe('web adapter over the core', () => {
     expect(page).toContain('href="https://ok.example.org/apply"');
     expect(page).toContain('observers@riverbend.example.org');
     expect(page).not.toContain('href="mailto:');
+  });
+
+  it('GIVEN a moderator THEN verify and withdraw from the listings table act through the core and show in the audit log', async () => {
+    await seedListings(app, [listingCells()]);
+    const csrf = await client.signIn('mo');
+    const table = await (await client.get('/mod/listings')).text();
+    expect(table).toContain('obs-cardio-ny-01');
+    expect(table).toContain('never');
+    const verified = await client.post('/run', {
+      _csrf: csrf,
+      command: 'verify',
+      'o.id': 'obs-cardio-ny-01',
+      back: '/mod/listings',
+    });
+    expect(verified.status).toBe(200);
+    expect((await app.deps.listings.get('obs-cardio-ny-01'))?.verifiedAt).toBe(T0);
+    const withdrawn = await client.post('/run', {
+      _csrf: csrf,
+      command: 'withdraw',
+      'o.id': 'obs-cardio-ny-01',
+      'o.reason': 'program closed for 2027',
+      back: '/mod/listings',
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await app.deps.listings.get('obs-cardio-ny-01'))?.status).toBe('withdrawn');
+    const audit = await (await client.get('/mod/audit')).text();
+    expect(audit).toContain('listing.withdraw obs-cardio-ny-01');
+    expect(audit).toContain('Mon 4 Jan 2027, 12:00');
+  });
+
+  it('GIVEN a moderator THEN export downloads every listing as CSV or JSON', async () => {
+    await seedListings(app, [listingCells(), listingCells({ id: 'obs-2', title: 'Second' })]);
+    await client.signIn('mo');
+    const csv = await client.get('/mod/export?format=csv');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="listings.csv"');
+    const lines = (await csv.text()).trim().split('\n');
+    expect(lines[0]?.startsWith('id,title,type')).toBe(true);
+    expect(lines).toHaveLength(3);
+    const json = (await (await client.get('/mod/export?format=json')).json()) as { id: string }[];
+    expect(json.map((r) => r.id).sort()).toEqual(['obs-2', 'obs-cardio-ny-01']);
+  });
+
+  it('GIVEN a member THEN snooze, quiet hours and /mydata export work from My page', async () => {
+    const set = await runTextCommand('/remind when:"in 3 days" what:"send the CV"', app.as('amina'));
+    const id = set.ids[0] ?? '';
+    const csrf = await client.signIn('amina');
+    const snoozed = await client.post('/act', {
+      _csrf: csrf,
+      action: 'reminder.snooze-1h',
+      payload: id,
+      back: '/me',
+    });
+    expect(await snoozed.text()).toContain('I will remind you again at');
+    const quiet = await client.post('/run', {
+      _csrf: csrf,
+      command: 'quiet-hours',
+      'o.from': '22:00',
+      'o.to': '07:00',
+      back: '/me',
+    });
+    expect(quiet.status).toBe(200);
+    expect((await app.deps.userSettings.getUser('shell:amina')).quietHours).toEqual({
+      from: { hour: 22, minute: 0 },
+      to: { hour: 7, minute: 0 },
+    });
+    const data = await client.post('/run', { _csrf: csrf, command: 'mydata export', back: '/me' });
+    expect(data.headers.get('content-disposition')).toMatch(/^attachment; filename="imgbot-my-data\.json"$/);
+    expect(await data.text()).toContain('send the CV');
+  });
+
+  it('GIVEN ten sign-in attempts from one address THEN the eleventh is refused with 429', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const login = await (await client.get('/login')).text();
+      const res = await client.post('/login/local', {
+        _csrf: WebClient.csrfOf(login),
+        user: 'nobody',
+        next: '/',
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+    expect(statuses[10]).toBe(429);
   });
 });
