@@ -120,6 +120,13 @@ const VARS = {
       .optional(),
     example: 'https://imgbot.example.org',
   },
+  WEB_TRUST_PROXY: {
+    schema: z
+      .enum(['true', 'false', 'yes', 'no', '1', '0'], { error: 'must be true or false' })
+      .transform((v) => v === 'true' || v === 'yes' || v === '1')
+      .optional(),
+    example: 'true',
+  },
   WEB_SESSION_SECRET: {
     schema: z.string().min(32, 'must be at least 32 random characters').optional(),
     example: 'a-long-random-string-of-32-or-more-characters',

@@ -24,6 +24,7 @@ export function webDepsFromApp(
     secret: env.WEB_SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     baseUrl: opts.baseUrl,
     localUsers: opts.localUsers ?? [],
+    trustProxy: env.WEB_TRUST_PROXY ?? false,
     ...(env.DISCORD_APPLICATION_ID && env.DISCORD_CLIENT_SECRET
       ? {
           discord: {

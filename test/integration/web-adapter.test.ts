@@ -174,4 +174,22 @@ describe('web adapter over the core', () => {
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
     expect(statuses[10]).toBe(429);
   });
+
+  it('GIVEN a trusted proxy THEN each forwarded address has its own sign-in limit', async () => {
+    const proxied = createWebApp(testWebDeps(app, { trustProxy: true }));
+    const attempt = async (from: string) => {
+      const c = new WebClient((path, init) =>
+        proxied.request(path, {
+          ...init,
+          headers: { ...(init?.headers as Record<string, string>), 'x-forwarded-for': from },
+        }),
+      );
+      const login = await (await c.get('/login')).text();
+      return (await c.post('/login/local', { _csrf: WebClient.csrfOf(login), user: 'nobody', next: '/' }))
+        .status;
+    };
+    for (let i = 0; i < 10; i++) await attempt('203.0.113.7');
+    expect(await attempt('203.0.113.7')).toBe(429);
+    expect(await attempt('198.51.100.2')).toBe(400);
+  });
 });

@@ -50,6 +50,8 @@ export interface WebDeps {
   readonly slack?: SlackSignIn;
   /** Reads an uploaded CSV/JSON listings file (the same reader as `imgbot import`). */
   parseListingFile(text: string, name: string): Result<UploadedListingFile>;
+  /** Behind a reverse proxy: read the client address from `X-Forwarded-For` (for the sign-in rate limit). */
+  readonly trustProxy?: boolean;
   /** `fetch` for OAuth calls (tests may pass their own). */
   readonly fetch?: typeof fetch;
 }
