@@ -33,6 +33,7 @@ h3{font-size:1.05rem;margin:0 0 .25rem}
 .skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.5rem;z-index:2}
 .reply{background:#fff;border:1px solid #d0d0d7;border-radius:6px;padding:1rem;margin:0 0 1rem}
 .reply.error{border-color:#b3261e;background:#fff5f4}
+.reply>h2:first-child,.reply>p:first-child{margin-top:0}
 .records{list-style:none;padding:0;margin:0}
 .records>li{border-top:1px solid #e3e3e8;padding:.75rem 0}
 .sub{color:#4a4a55;margin:0}
@@ -47,8 +48,9 @@ button.danger{background:#b3261e;border-color:#b3261e}
 input,select,textarea{font:inherit;padding:.35rem;border:1px solid #6b6b76;border-radius:4px;max-width:100%}
 textarea{width:100%}
 form.filters{display:grid;grid-template-columns:repeat(auto-fill,minmax(10rem,1fr));gap:.5rem;align-items:end;margin-bottom:1rem}
-form.filters label,form.stack label{display:flex;flex-direction:column;font-weight:600}
-form.stack{display:flex;flex-direction:column;gap:.5rem;max-width:30rem;margin:1rem 0}
+form.filters label,.stack label{display:flex;flex-direction:column;font-weight:600}
+fieldset{border:1px solid #d0d0d7;border-radius:6px}
+.stack{display:flex;flex-direction:column;gap:.5rem;max-width:30rem;margin:1rem 0}
 .check{flex-direction:row!important;gap:.4rem;align-items:center;font-weight:400!important}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border:1px solid #d0d0d7;padding:.35rem;text-align:left;vertical-align:top}

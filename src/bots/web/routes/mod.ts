@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { runAction, runCommand } from '../../../core/commands/dispatch.ts';
 import { APPROVE_ACTION, DISMISS_REPORT_ACTION } from '../../../core/moderation/review-actions.ts';
 import type { Reply } from '../../../core/reply.ts';
-import { envFor, field, fields, here, respond, type WebEnv } from '../context.ts';
+import { boardPath, envFor, field, fields, here, respond, type WebEnv } from '../context.ts';
 import { html, join } from '../html.ts';
 import { inCommunity, moderatorActor } from '../mod-access.ts';
 import { actionForm, renderReply } from '../render-reply.ts';
@@ -44,7 +44,14 @@ export function registerModRoutes(app: Hono<WebEnv>): void {
     const body = html`<form method="post" action="/mod/review">
 <input type="hidden" name="_csrf" value="${c.var.csrf}">
 <input type="hidden" name="c" value="${community}">
-${renderReply(reply, { ...opts, hideTitle: true, showAction: () => false, select: { name: 'ids', when: (r) => approvable.has(r.id) } })}
+${renderReply(reply, {
+  ...opts,
+  hideTitle: true,
+  showAction: () => false,
+  select: { name: 'ids', when: (r) => approvable.has(r.id) },
+  recordLink: (r) =>
+    approvable.has(r.id) ? `${boardPath(community)}/${encodeURIComponent(r.id)}` : undefined,
+})}
 ${
   approvable.size > 0
     ? html`<fieldset class="stack"><legend>Decide on the selected listings</legend>
