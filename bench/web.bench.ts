@@ -176,7 +176,9 @@ try {
       `p50 ${ms(percentile(all, 50))}, p99 ${ms(p99)}, max ${ms(all.at(-1) ?? Number.NaN)} ` +
       `(target p99 < ${TARGET_P99_MS} ms: ${p99 < TARGET_P99_MS ? 'met' : 'NOT met'})`,
   );
-  console.log(`CPU of this process per page: ${ms((cpu.user + cpu.system) / 1000 / all.length)} (Redis works in its own process)`);
+  console.log(
+    `CPU of this process per page: ${ms((cpu.user + cpu.system) / 1000 / all.length)} (Redis works in its own process)`,
+  );
 } finally {
   await deleteByPattern(app.redis, `${prefix}*`);
   await deleteByPattern(app.redis, `{${prefix.replace(/:$/, '')}}*`);
