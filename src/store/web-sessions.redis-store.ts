@@ -19,9 +19,9 @@ const sessionSchema = z.object({
 });
 
 /**
- * Web sessions in Redis: one JSON value per session id with a TTL, renewed
- * on use by the adapter (save again). A value that no longer parses counts as
- * signed out rather than an error.
+ * Web sessions in Redis: one JSON value per session id with a TTL set at
+ * sign-in. A value that no longer parses counts as signed out rather than an
+ * error.
  */
 export class RedisWebSessionStore implements WebSessionStore {
   constructor(

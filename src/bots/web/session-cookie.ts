@@ -3,7 +3,7 @@ import type { WebContext } from './context.ts';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'imgbot_sid';
-// why: a signed-in session lasts a week of inactivity, like most community dashboards
+// why: a sign-in lasts a week, like most community dashboards; then the person signs in again
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when the site is served over HTTPS. */

@@ -25,7 +25,7 @@ export interface WebSession {
   readonly createdAt: number;
 }
 
-/** Sessions by an unguessable id, expiring after `ttlMs` of no use. */
+/** Sessions by an unguessable id, expiring `ttlMs` after sign-in (signing out removes one at once). */
 export interface WebSessionStore {
   save(id: string, session: WebSession, ttlMs: number): Promise<void>;
   get(id: string): Promise<WebSession | undefined>;
