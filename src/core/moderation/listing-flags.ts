@@ -89,7 +89,7 @@ export function checkListing(d: ListingDraft): FlagHit[] {
   const claim = sentences(text).find((s) => HUNDRED_PERCENT.test(s) && SUCCESS_WORDS.test(s));
   if (claim) hits.push({ rule: 'placement-claim', message: `Claims a 100% success rate: ${quote(claim)}` });
   const weeks = d.durationWeeks?.min ?? DEFAULT_WEEKS;
-  const perWeek = d.feeUsd / weeks;
+  const perWeek = (d.feeUsd ?? 0) / weeks;
   if (perWeek > FEE_FLAG_USD_PER_WEEK) {
     hits.push({
       rule: 'fee-too-high',
