@@ -387,6 +387,45 @@ describe('export then import (points 7 and 16)', () => {
   });
 });
 
+describe('export then import, one point at a time', () => {
+  it('point 7: a flagged listing a moderator approved comes back published, not pending', async () => {
+    const from = newApp();
+    await seedListings(from, [
+      cells({ id: 'ext-approved', type: 'externship', title: 'Approved despite a flag', fee_usd: '9000' }),
+    ]);
+    await ok(from, '/approve id:ext-approved');
+    for (const format of ['csv', 'json'] as const) {
+      const sink = new Sink();
+      await writeExport(from, format, sink);
+      const to = newApp();
+      const { report } = await importCsv(to, sink.text, `export.${format}`);
+      expect(report.held, format).toEqual([]);
+      expect((await to.deps.listings.get('ext-approved'))?.status, format).toBe('published');
+      expect((await run(to, '/externship')).ids, format).toEqual(['ext-approved']);
+    }
+  });
+
+  it('point 16: a member’s /suggest title =HYPERLINK(...) is exported as text and re-imported as written', async () => {
+    const from = newApp();
+    const title = '=HYPERLINK("http://evil.example","Click for the letter")';
+    const suggested = await ok(
+      from,
+      `/suggest title:'${title}' type:observership specialties:IM institution:"Pinecrest Valley Hospital" city:Paterson state:NJ contact:https://pinecrest.example.org/observers description:"@staff -- rounds daily"`,
+      'amina',
+    );
+    const sink = new Sink();
+    await writeExport(from, 'csv', sink);
+    const [, row] = parse(sink.text) as string[][];
+    expect(row?.[1]).toBe(`'${title}`);
+    expect(row?.[19]).toBe("'@staff -- rounds daily");
+    const to = newApp();
+    await importCsv(to, sink.text, 'export.csv');
+    const back = await to.deps.listings.get(suggested.ids[0] ?? '');
+    expect(back?.title).toBe(title);
+    expect(back?.description).toBe('@staff -- rounds daily');
+  });
+});
+
 describe('readable ids (point 8)', () => {
   it('a new listing gets type-specialty-state and a short suffix, which edits never change', async () => {
     const app = newApp();
