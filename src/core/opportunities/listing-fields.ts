@@ -94,7 +94,7 @@ export const statedBooleanField: FieldParser<boolean | null> = (raw) => {
   const word = asText(raw)?.trim().toLowerCase();
   if (word !== undefined && TRUE_WORDS.has(word)) return ok(true);
   if (word !== undefined && FALSE_WORDS.has(word)) return ok(false);
-  return bad('must be yes, no or not stated (an empty cell is not stated)');
+  return bad('must be yes, no or not stated');
 };
 
 /** A listing id: 1-64 letters, digits, `-` or `_`. */
