@@ -130,7 +130,11 @@ describe('unknown is not no (point 1)', () => {
     );
     expect(field(mixed, 'Letter of recommendation')).toBe('not stated');
     // A moderator can set a field back to "not stated".
-    await ok(app, '/edit id:obs-stated fee_usd:"not stated" lor_possible:"not stated"');
+    const edited = await ok(app, '/edit id:obs-stated fee_usd:"not stated" lor_possible:"not stated"');
+    expect(edited.fields.map((f) => `${f.name}: ${f.value}`)).toEqual([
+      'feeUsd: 0 → "not stated"',
+      'lorPossible: true → "not stated"',
+    ]);
     expect(field(await run(app, '/opportunity id:obs-stated'), 'Fee')).toBe('not stated');
     expect((await run(app, '/observership free:true')).ids).toEqual(['obs-mixed']);
     expect((await run(app, '/observership lor:true')).ids).toEqual([]);
