@@ -55,3 +55,8 @@ export function alertNoticeText(l: Listing, alerts: readonly Alert[]): string {
   const stop = alerts.length === 1 && first ? `/alert remove id:${first.id}` : '/alert remove id:<id>';
   return `New listing for ${which}: "${l.title}", ${l.institution}, ${placeText(l)}. ${terms}. Details: /opportunity id:${l.id}. Stop an alert with ${stop}.`;
 }
+
+/** One line of an alert digest: the listing, where, its terms and how to see it. */
+export function digestListingLine(l: Listing): string {
+  return `• "${l.title}", ${l.institution}, ${placeText(l)} · ${TYPE_LABELS[l.type].one} · ${feeText(l)} · ${deadlineDay(l)} · /opportunity id:${l.id}`;
+}
