@@ -40,6 +40,7 @@ h3{font-size:1.05rem;margin:0 0 .25rem}
 dl.fields{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.25rem 1rem;margin:.5rem 0}
 dl.fields dt{font-weight:600}
 dl.fields dd{margin:0;overflow-wrap:anywhere}
+@media (max-width:600px){dl.fields{grid-template-columns:1fr;gap:0}dl.fields dd{margin-bottom:.5rem}}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:.5rem}
 .actions form{display:inline}
 button,.button{font:inherit;padding:.4rem .8rem;border-radius:4px;border:1px solid #0b57d0;background:#0b57d0;color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
