@@ -51,6 +51,22 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The yes/no filters of a search, by their set names (see listing-index.ts `flagNames`). */
+function flagSets(q: ListingSearch): string[] {
+  const flags: string[] = [];
+  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
+  const named: [boolean | undefined, string][] = [
+    [q.free, 'free'],
+    [q.noUsmle, 'nousmle'],
+    [q.noEcfmg, 'noecfmg'],
+    [q.step1No, 's1no'],
+    [q.step2ckNo, 's2no'],
+    [q.lor, 'lor'],
+  ];
+  for (const [on, name] of named) if (on) flags.push(name);
+  return flags;
+}
+
 /**
  * The set filters of a search, as index keys relative to the base. The
  * narrowest combined set stands in for its parts (see listing-index.ts):
@@ -65,15 +81,7 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
-  const flags: string[] = [];
-  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
-  if (q.free) flags.push('free');
-  if (q.noUsmle) flags.push('nousmle');
-  if (q.noEcfmg) flags.push('noecfmg');
-  if (q.step1No) flags.push('s1no');
-  if (q.step2ckNo) flags.push('s2no');
-  if (q.lor) flags.push('lor');
-  for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
+  for (const flag of flagSets(q)) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
