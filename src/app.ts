@@ -90,7 +90,6 @@ export function createApp(options: AppOptions): App {
     audit: new RedisAuditLog(redis, keys),
     rateLimiter: new RedisRateLimiter(redis, keys, () => clock.now()),
     notifier,
-    // Domain ports: each issue replaces its placeholder with the Redis/BullMQ implementation.
     listings,
     listingLookup: listings,
     listingHooks: createListingHooks(() => deps),

@@ -390,7 +390,7 @@ const CAPS_ONLY_KEYS = new Set(SPECIALTIES.flatMap((s) => (s.capsOnly ?? []).map
 
 /** Longest phrase bare-word parsing tries: the wordiest term, and at least 3 words. */
 const MAX_PHRASE_WORDS = Math.max(
-  3, // why: the brief's floor; "obstetrics and gynecology" is three words
+  3, // why: never below three words, so common three-word names ("obstetrics and gynecology") always fit
   ...SPECIALTIES.flatMap((s) => [s.label, ...s.aliases].map((t) => t.trim().split(/\s+/).length)),
 );
 /** Inputs longer than this are not compared by edit distance (cost grows with length). */
