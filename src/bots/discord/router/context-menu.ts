@@ -1,8 +1,7 @@
-import {
-  type APIModalInteractionResponseCallbackData,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
+import type {
+  APIModalInteractionResponseCallbackData,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { checkPermission } from '../../../core/commands/dispatch.ts';
 import { runMessageAction } from '../../../core/commands/entry-points.ts';
@@ -11,7 +10,7 @@ import { STALE_COMPONENT_TEXT } from '../custom-id.ts';
 import { clip, LIMITS } from '../render/clip.ts';
 import { envFor, type RouterContext } from './context.ts';
 import { inputValue, textInput } from './forms.ts';
-import { editWith, replyError, sendPrivate } from './respond.ts';
+import { answerInTime, replyError, sendPrivate } from './respond.ts';
 
 /** Modal ids of message actions are `msg.<action id>`; the payload is `<channel>/<message>`. */
 export const MESSAGE_ACTION_MODAL_PREFIX = 'msg.';
@@ -72,13 +71,13 @@ export async function submitMessageAction(
     await replyError(interaction, STALE_COMPONENT_TEXT);
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const answers: RawOptions = {};
   for (const name of action.ask) {
     const value = inputValue(interaction, name);
     if (value !== undefined) answers[name] = value;
   }
   const link = messageLink(interaction.guildId, channelId, messageId);
-  const reply = await runMessageAction(action, answers, link, envFor(interaction, ctx));
-  await editWith(interaction, reply, false, ctx);
+  const work = runMessageAction(action, answers, link, envFor(interaction, ctx));
+  // why: the answer is about a member's own message action (a reminder): kept private
+  await answerInTime(interaction, work, 'reply', true, ctx);
 }
