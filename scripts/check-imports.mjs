@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 // House checks run before the tests (npm pretest):
 // 1. src/core imports no platform, queue or Redis library (architecture rule 1);
-// 2. src/bots/web imports no src/store, src/app.ts, src/runtime, ioredis or bullmq (rule 9);
-// 3. no import cycles anywhere in src (madge).
+// 2. src/bots imports neither src/store nor src/app.ts (architecture rule 9);
+// 3. src/bots/web also imports no src/runtime, ioredis or bullmq (it is handed everything);
+// 4. no import cycles anywhere in src (madge).
 import { join } from 'node:path';
 import madge from 'madge';
-import { findForbiddenAdapterImports, findForbiddenImports } from './architecture-rules.mjs';
+import {
+  findForbiddenAdapterImports,
+  findForbiddenImports,
+  findForbiddenPathImports,
+} from './architecture-rules.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
 const problems = [
   ...findForbiddenImports(join(root, 'src/core'), { root }),
+  ...findForbiddenPathImports(join(root, 'src/bots'), { src: join(root, 'src'), root }),
   ...findForbiddenAdapterImports(join(root, 'src/bots/web'), { root }),
 ];
 
@@ -26,5 +32,5 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(
-  `check-imports: src/core is platform-free; src/bots/web uses no store; no import cycles (${Object.keys(graph.obj()).length} files)`,
+  `check-imports: src/core is platform-free; src/bots imports no store (src/bots/web no runtime either); no import cycles (${Object.keys(graph.obj()).length} files)`,
 );

@@ -47,6 +47,17 @@ function refuse(what: string, permission: Permission, ctx: CommandContext): Repl
   return undefined;
 }
 
+/**
+ * Whether the member may run `command`: undefined when they may, else the
+ * core's refusal, in the words running the command would give. Adapters ask
+ * before they open a form, so nobody fills in a form they could never send.
+ * Member commands answer at once, without reading the member's settings.
+ */
+export async function checkPermission(command: Command, env: InvocationEnv): Promise<Reply | undefined> {
+  if (command.permission === 'member') return undefined;
+  return refuse(`/${command.name}`, command.permission, await buildContext(env));
+}
+
 /** The error for a command name that does not exist, with the closest names. */
 export function unknownCommandReply(name: string, registry: Registry): Reply {
   const guesses = closest(name, registry.topLevelNames());

@@ -30,9 +30,6 @@ export function autocompleteChoice(text: string, tail: string, value: string): A
   return { name: `${head}${tail}`.slice(0, AUTOCOMPLETE_LIMITS.name), value };
 }
 
-/** Autocomplete source: given what the member typed so far, up to 25 choices. */
-export type AutocompleteFn = (query: string, userId: string) => Promise<readonly AutocompleteChoice[]>;
-
 export interface OptionDef<T = unknown, R extends boolean = boolean> {
   readonly kind: OptionKind;
   readonly description: string;

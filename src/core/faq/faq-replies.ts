@@ -7,7 +7,7 @@ import type { FaqIndex } from './faq-index.ts';
 export const FAQ_SHOW_ACTION = 'faq.show';
 
 const MAX_LABEL = 80; // why: Discord's button label limit (Slack allows 75 in some places; adapters clip further)
-const NO_ANSWER_CHOICES = 3; // why: the brief: offer the three closest topics
+const NO_ANSWER_CHOICES = 3; // why: three close topics let a member pick without scrolling a list
 
 /** Topics offered when a question matched nothing at all: the usual first questions. */
 const STARTER_TOPICS = ['why-usce-matters', 'externship-vs-observership', 'how-to-find-opportunities'];

@@ -1,7 +1,7 @@
 import type { AlertsPort } from '../alerts/alert.port.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { AuditLog } from '../ports/audit.port.ts';
-import { type ListingChangeHooks, noListingHooks } from '../ports/listing-events.port.ts';
+import type { ListingChangeHooks } from '../ports/listing-events.port.ts';
 import {
   type ImportOptions,
   type ImportReport,
@@ -49,7 +49,10 @@ function bindAll(real: ListingsPort): ListingsPort {
 }
 
 const silentAudit: AuditLog = { record: async () => {}, list: async () => [] };
-const silentHooks: ListingChangeHooks = noListingHooks;
+const silentHooks: ListingChangeHooks = {
+  async deadlineChanged() {},
+  async listingWithdrawn() {},
+};
 
 /**
  * The dry run of an import (the web dashboard's preview): the same checks,
