@@ -17,6 +17,7 @@ import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
+import { RedisMemberTraces } from './store/member-traces.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
 import { openRedis } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions): App {
       ledger: new RedisAnnouncementLedger(redis, keys),
       queue: announcementScheduler,
     },
+    memberTraces: new RedisMemberTraces(redis, keys, listings.base),
   };
   return {
     deps,
