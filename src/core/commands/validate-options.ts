@@ -15,7 +15,7 @@ function quoteIfNeeded(value: string): string {
 function tooLong(command: Command, key: string, limit: number, text: string): Result<never> {
   return fail(
     'OPTION.TOO_LONG',
-    `Option ${key} of /${command.name} is too long: ${text.length.toLocaleString('en-US')} characters, and the limit is ${limit.toLocaleString('en-US')}. ` +
+    `Option ${key} of /${command.name} is too long: ${text.length} characters, and the limit is ${limit}. ` +
       `It begins ${quoteInput(text)}. Nothing was saved; shorten it and try again.`,
     { option: key, limit, length: text.length },
   );
