@@ -10,6 +10,8 @@ import type { ShellNotifier } from './shell-notifier.ts';
 export interface ShellOptions {
   readonly user: string;
   readonly moderator: boolean;
+  /** Local roles the user holds (names, as `/setup mod_role:@Moderators` sets them). */
+  readonly roles?: readonly string[];
   readonly json: boolean;
   readonly input: Readable;
   readonly output: Writable;
@@ -24,14 +26,14 @@ export interface ShellWiring {
   readonly awaitPendingDeliveries?: (userId: string) => Promise<void>;
 }
 
-/** The actor a shell session acts as. */
-export function shellActor(name: string, moderator: boolean): Actor {
+/** The actor a shell session acts as; its roles are local names (`Moderators`). */
+export function shellActor(name: string, moderator: boolean, roles: readonly string[] = []): Actor {
   return {
     userId: `shell:${name}`,
     communityId: SHELL_COMMUNITY,
     displayName: name,
     platformAdmin: moderator,
-    roleIds: [],
+    roleIds: roles,
     channel: SHELL_COMMUNITY,
   };
 }
@@ -42,7 +44,7 @@ export function shellActor(name: string, moderator: boolean): Actor {
  * A line without a leading `/` is a question for the FAQ.
  */
 export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): Promise<void> {
-  const actor = shellActor(opts.user, opts.moderator);
+  const actor = shellActor(opts.user, opts.moderator, opts.roles);
   const env: InvocationEnv = { ...wiring.env, actor };
   let lastActions: readonly ReplyAction[] = [];
 
