@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberDataExport } from '../../src/core/account/member-data.ts';
 import { deleteConfirmation } from '../../src/core/account/mydata.command.ts';
+import { runAction, runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { queuePrefix } from '../../src/jobs/queue-prefix.ts';
 import {
   DMS_CLOSED,
@@ -267,6 +268,48 @@ describe('/mydata', () => {
     expect([reports, suggestions]).toEqual([10, 3]);
     // The counters never named her, so the delete could leave them.
     expect(await mentions(['shell:ana'])).toEqual([]);
+  });
+
+  it('GIVEN a Slack member slack:T1:U1 THEN delete leaves nothing naming them, and slack:T1:U12 intact', async () => {
+    await h.app.deps.listings.save(testListing('mercy-im', localDate(Date.now(), NY, 30), Date.now()));
+    const base = h.app.as('x', { platform: 'slack' });
+    const as = (user: string, moderator = false) => ({
+      ...base,
+      actor: { ...base.actor, userId: `slack:T1:${user}`, displayName: user, platformAdmin: moderator },
+    });
+    const lines = [
+      '/timezone zone:Asia/Karachi',
+      '/remind when:"in 3 days" what:"call the coordinator"',
+      '/deadline-reminders id:mercy-im',
+      '/track add program:"Mercy IM" status:applied',
+      '/alert add observership IM',
+      '/report id:mercy-im reason:"the page moved"',
+      `/suggest ${listingOptions('Slack suggests', 'Slackford Clinic', 45)}`,
+    ];
+    for (const user of ['U1', 'U12']) {
+      for (const line of lines) {
+        const r = await runTextCommand(line, as(user));
+        expect(r.error, `${user} ${line}: ${r.text}`).toBe(false);
+      }
+    }
+    const posted = await runTextCommand(
+      `/post ${listingOptions('U1 posts', 'Uoneville Center', 65)}`,
+      as('U1', true),
+    );
+    expect(posted.error, posted.text).toBe(false);
+    expect((await mentions(['slack:T1:U1"'])).length).toBeGreaterThan(5);
+
+    const ask = await runTextCommand('/mydata delete', as('U1'));
+    const done = await runAction(ask.actions[0]!.action, ask.actions[0]!.payload, as('U1'));
+    expect(done.title).toBe('Your data is deleted');
+    // Quoted, so slack:T1:U12 does not count as a mention of slack:T1:U1.
+    expect(await mentions(['slack:T1:U1"', 'slack:T1:U1:', 'slack:T1:U1\n', '"U1"'])).toEqual([]);
+    const other = await runTextCommand('/mydata export', as('U12'));
+    const data = JSON.parse(other.attachment!.content) as MemberDataExport;
+    expect([data.reminders.length > 0, data.tracker.length, data.alerts.length, data.reports.length]).toEqual(
+      [true, 1, 1, 1],
+    );
+    expect(data.listings.map((l) => l.parts)).toEqual([['suggested']]);
   });
 
   it('GIVEN a forged or expired confirmation THEN nothing is deleted', async () => {
