@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '../../src/bots/shell/plain-text.ts';
-import { renderText } from '../../src/bots/shell/render-text.ts';
+import { renderJson, renderText } from '../../src/bots/shell/render-text.ts';
+import { ShellNotifier } from '../../src/bots/shell/shell-notifier.ts';
 import { reply } from '../../src/core/reply.ts';
 
 describe('plainText (the shell prints no Markdown markers)', () => {
@@ -47,5 +48,23 @@ describe('renderText', () => {
     expect(text).toContain('General guidance only.');
     expect(text).toContain('Note:\n   a code word');
     expect(text.split('How much U.S. clinical experience do I need?')).toHaveLength(2);
+  });
+});
+
+describe('ShellNotifier', () => {
+  it('GIVEN a channel post and a DM THEN the printer can tell them apart', async () => {
+    const seen: unknown[] = [];
+    const notifier = new ShellNotifier();
+    notifier.attach((_reply, to) => seen.push(to));
+    await notifier.sendToChannel('shell:opportunities', reply({ text: 'New listing' }));
+    await notifier.sendDirect('shell:ana', reply({ text: 'Reminder' }));
+    expect(seen).toEqual([{ to: 'shell:opportunities', channel: true }, { to: 'shell:ana' }]);
+    expect(
+      JSON.parse(renderJson(reply({ text: 'x' }), { to: 'shell:opportunities', channel: true })),
+    ).toMatchObject({
+      dm: true,
+      channel: true,
+      to: 'shell:opportunities',
+    });
   });
 });

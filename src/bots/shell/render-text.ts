@@ -37,9 +37,9 @@ export function renderText(reply: Reply): string {
 }
 
 /** The JSON-lines form: one object per reply, with the fields scripts rely on (`ids`, `text`, `error`). */
-export function renderJson(reply: Reply, dm?: { to: string }): string {
+export function renderJson(reply: Reply, dm?: { to: string; channel?: boolean }): string {
   const body = {
-    ...(dm ? { dm: true, to: dm.to } : {}),
+    ...(dm ? { dm: true, to: dm.to, ...(dm.channel ? { channel: true } : {}) } : {}),
     ...(reply.addressee ? { addressee: reply.addressee } : {}),
     title: reply.title ?? null,
     text: reply.text,

@@ -5,7 +5,7 @@ import type { Actor } from '../../core/identity.ts';
 import { SHELL_COMMUNITY } from '../../core/identity.ts';
 import { errorReply, type Reply, type ReplyAction } from '../../core/reply.ts';
 import { renderJson, renderText } from './render-text.ts';
-import type { ShellNotifier } from './shell-notifier.ts';
+import type { ShellDelivery, ShellNotifier } from './shell-notifier.ts';
 
 export interface ShellOptions {
   readonly user: string;
@@ -48,12 +48,12 @@ export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): 
   const env: InvocationEnv = { ...wiring.env, actor };
   let lastActions: readonly ReplyAction[] = [];
 
-  const print = (reply: Reply, dm?: { to: string }): void => {
+  const print = (reply: Reply, dm?: ShellDelivery): void => {
     if (reply.actions.length > 0) lastActions = reply.actions;
     const text = opts.json
       ? renderJson(reply, dm)
       : dm
-        ? `[DM to ${dm.to}]\n${renderText(reply)}`
+        ? `${dm.channel ? `[in #${dm.to.replace(/^shell:/, '')}]` : `[DM to ${dm.to}]`}\n${renderText(reply)}`
         : renderText(reply);
     opts.output.write(`${text}\n${opts.json ? '' : '\n'}`);
   };
