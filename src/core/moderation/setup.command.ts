@@ -42,11 +42,11 @@ export const setupCommand = defineCommand({
   permission: 'moderator',
   options: {
     mod_role: roleOption({
-      description: 'Members with this role can moderate (post, review, edit listings)',
+      description: 'Members with this role moderate: pick it from the list, or @Moderators in the shell',
       example: '@Moderators',
     }),
     announce_channel: channelOption({
-      description: 'Channel where new listings are announced',
+      description: 'Where new listings are announced: pick it from the list, or #opportunities in the shell',
       example: '#opportunities',
     }),
   },
