@@ -26,6 +26,8 @@ export interface MemberDataExport {
   readonly reports: readonly ListingReport[];
   /** Audit-log entries that name them (their moderator actions). */
   readonly audit: readonly AuditEntry[];
+  /** Listings waiting for the member's next alert digest. */
+  readonly digestPending: readonly string[];
 }
 
 type MemberDataDeps = Pick<
@@ -44,15 +46,17 @@ export interface DeletedCounts {
 
 /** Collects everything stored about the member: their own data and what moderation records say of them. */
 export async function exportMemberData(deps: MemberDataDeps, userId: string): Promise<MemberDataExport> {
-  const [settings, reminders, deadlineSubscriptions, tracker, alerts, listings, traces] = await Promise.all([
-    deps.userSettings.getUser(userId),
-    deps.reminders.store.listForUser(userId),
-    deps.reminders.store.subscriptionsOf(userId),
-    deps.tracker.list(userId),
-    deps.alerts.store.listForUser(userId),
-    memberListings(deps, userId),
-    deps.memberTraces.find(userId),
-  ]);
+  const [settings, reminders, deadlineSubscriptions, tracker, alerts, listings, traces, digestPending] =
+    await Promise.all([
+      deps.userSettings.getUser(userId),
+      deps.reminders.store.listForUser(userId),
+      deps.reminders.store.subscriptionsOf(userId),
+      deps.tracker.list(userId),
+      deps.alerts.store.listForUser(userId),
+      memberListings(deps, userId),
+      deps.memberTraces.find(userId),
+      deps.alerts.digests.peek(userId),
+    ]);
   return {
     userId,
     exportedAt: new Date(deps.clock.now()).toISOString(),
@@ -64,6 +68,7 @@ export async function exportMemberData(deps: MemberDataDeps, userId: string): Pr
     listings,
     reports: traces.reports,
     audit: traces.audit,
+    digestPending,
   };
 }
 
@@ -85,6 +90,7 @@ export async function deleteMemberData(deps: MemberDataDeps, userId: string): Pr
   ]);
   // Alerts first, so an announcement running meanwhile finds none to tell the member about.
   const alerts = await deps.alerts.store.forgetUser(userId);
+  await deps.alerts.digests.forget(userId);
   for (const r of reminders) {
     if (r.status === 'pending') await deps.reminders.scheduler.unschedule(r.id, r.fireAt);
     if (r.repeat) await deps.reminders.scheduler.unscheduleSeries(r.id);
