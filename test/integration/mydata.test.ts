@@ -285,6 +285,8 @@ describe('/mydata', () => {
       '/alert add observership IM',
       '/report id:mercy-im reason:"the page moved"',
       `/suggest ${listingOptions('Slack suggests', 'Slackford Clinic', 45)}`,
+      '/profile step1:passed visa:visitor grad_year:2019',
+      '/alert-digest mode:weekly day:friday at:18:00',
     ];
     for (const user of ['U1', 'U12']) {
       for (const line of lines) {
