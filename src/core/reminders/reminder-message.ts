@@ -2,6 +2,8 @@ import type { ListingDeadlineInfo } from '../ports/listing-events.port.ts';
 import { type Reply, type ReplyAction, reply } from '../reply.ts';
 import { formatDuration, formatLocal } from '../time/parse-when.ts';
 import type { TrackerEntry } from '../tracker/tracker.ts';
+import { listingDeadlineText } from './deadline-text.ts';
+import { describeRepeat } from './describe-reminder.ts';
 import { hasButtons, type Reminder } from './reminder.ts';
 
 /** Action ids of the buttons on a delivered reminder (payload: the reminder id). */
@@ -43,14 +45,15 @@ function body(r: Reminder, c: MessageContext): { title: string; text: string } {
       return { title: 'Update from imgbot', text: r.text };
     case 'deadline': {
       const days = r.offsetDays ?? 0;
-      const when = c.listing?.deadlineAt ? formatLocal(c.listing.deadlineAt, c.zone) : 'soon';
+      const when = c.listing ? listingDeadlineText(c.listing, c.zone) : 'soon';
       const title = c.listing?.title ?? r.text;
+      const off = r.listingId ? ` Stop these with /deadline-reminders listing:${r.listingId} off.` : '';
       return {
         title:
           days === 0
             ? `Deadline today: ${title}`
             : `Deadline in ${days} day${days === 1 ? '' : 's'}: ${title}`,
-        text: `The application deadline for "${title}" is ${when}.`,
+        text: `The application deadline for "${title}" is ${when}.${off}`,
       };
     }
     case 'follow-up': {
@@ -85,8 +88,11 @@ export function reminderMessage(r: Reminder, c: MessageContext): Reply {
     c.lateMs >= c.lateAfterMs
       ? `Delivered ${formatDuration(c.lateMs)} late: I was offline when it came due (${formatLocal(r.fireAt, c.zone)}).`
       : undefined;
-  const fields = r.kind === 'notice' ? [] : [{ name: 'For', value: formatLocal(r.dueAt, c.zone) }];
-  if (r.repeat)
-    fields.push({ name: 'Repeats', value: `${r.repeat} (stop with /reminder-cancel id:${r.id})` });
+  const fields =
+    r.kind === 'notice'
+      ? []
+      : [{ name: 'For', value: `${formatLocal(r.dueAt, c.zone)}, your time (${c.zone})` }];
+  const repeat = describeRepeat(r, c.zone);
+  if (repeat) fields.push({ name: 'Repeats', value: `${repeat} (stop with /reminder-cancel id:${r.id})` });
   return reply({ title, text, fields, actions: buttons(r), ids: [r.id], footer: late });
 }
