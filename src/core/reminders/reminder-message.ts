@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { ListingDeadlineInfo } from '../ports/listing-events.port.ts';
 import { type Reply, type ReplyAction, reply } from '../reply.ts';
 import { formatDuration, formatLocal } from '../time/parse-when.ts';
@@ -64,13 +65,17 @@ function body(r: Reminder, c: MessageContext): { title: string; text: string } {
         text: `You ${verb} ${program}${since} and have had no reply. A short, polite follow-up email is normal after 2-3 weeks.${track}`,
       };
     }
-    case 'letter':
+    case 'letter': {
+      const end = c.entry?.rotationEnd;
+      // A short rotation's letter request comes the day after it ends.
+      const over = end !== undefined && DateTime.fromMillis(r.dueAt, { zone: c.zone }).toISODate()! > end;
       return {
         title: `Ask for a letter: ${program}`,
         text:
-          `Your rotation at ${program} ends on ${c.entry?.rotationEnd ?? 'soon'}. Now is a good time to ask your supervisor ` +
+          `Your rotation at ${program} ${over ? 'ended' : 'ends'} on ${end ?? 'soon'}. Now is a good time to ask your supervisor ` +
           'for a letter of recommendation: give them your CV, a personal statement draft and a summary of the cases you saw.',
       };
+    }
     case 'thank-you':
       return {
         title: `Thank-you note: ${program}`,
