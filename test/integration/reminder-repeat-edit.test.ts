@@ -6,6 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAutocomplete } from '../../src/core/commands/dispatch.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { reminderRepeatStrategy } from '../../src/jobs/repeat-strategy.ts';
 import { FakeClock } from '../helpers/app.ts';
@@ -140,6 +141,10 @@ describe('/reminder-edit moves the job with the reminder', () => {
     expect(await h.run('ana', `/reminder-edit id:${r.id}`)).toMatchObject({
       code: 'REMINDER.NOTHING_TO_EDIT',
     });
+    // Discord completes the id with the member's own reminders only, as for /reminder-cancel.
+    const mine = await runAutocomplete('reminder-edit', 'id', 'rivera', h.app.as('ana'));
+    expect(mine.map((c) => c.value)).toEqual([r.id]);
+    expect(await runAutocomplete('reminder-edit', 'id', '', h.app.as('bob'))).toEqual([]);
     expect(await h.run('ana', `/reminder-edit id:${r.id} when:"last friday"`)).toMatchObject({
       code: 'WHEN.PAST',
     });
