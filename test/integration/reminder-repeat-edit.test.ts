@@ -10,7 +10,7 @@ import { runAutocomplete } from '../../src/core/commands/dispatch.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { reminderRepeatStrategy } from '../../src/jobs/repeat-strategy.ts';
 import { FakeClock } from '../helpers/app.ts';
-import { eventually, field, type Harness, reminderHarness } from './reminder-harness.ts';
+import { eventually, field, type Harness, reminderHarness, testListing } from './reminder-harness.ts';
 
 const NY = 'America/New_York';
 // A Wednesday 10:00 in New York about five weeks ahead: every job lies in the future (BullMQ's clock is real).
@@ -149,6 +149,16 @@ describe('/reminder-edit moves the job with the reminder', () => {
       code: 'WHEN.PAST',
     });
     expect(await h.app.deps.reminders.store.get(r.id)).toMatchObject({ fireAt: at(1, 18) });
+
+    // A deadline reminder follows its listing: the error says how to stop it instead.
+    await h.app.deps.listings.save(testListing('mercy-im', date(30), WED.toMillis()));
+    const sub = await h.run('ana', '/deadline-reminders listing:mercy-im');
+    const refused = await h.run(
+      'ana',
+      `/reminder-edit id:${sub.fields[0]?.value.match(/id (\w+)/)?.[1]} when:"friday 9am"`,
+    );
+    expect(refused).toMatchObject({ error: true, code: 'REMINDER.NOT_EDITABLE' });
+    expect(refused.text).toContain('/deadline-reminders listing:mercy-im off');
   });
 });
 

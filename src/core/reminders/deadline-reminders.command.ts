@@ -24,7 +24,9 @@ async function subscribe(listingId: string, ctx: CommandContext): Promise<Reply>
   const off = `Switch them off with /deadline-reminders listing:${listing.id} off.`;
   return reply({
     title: 'Deadline reminders',
-    text: [lead, plan, `Times below are yours (${ctx.zone}).`, off, back].filter(Boolean).join(' '),
+    text: [lead, plan, reminders.length > 0 ? `Times below are yours (${ctx.zone}).` : '', off, back]
+      .filter(Boolean)
+      .join(' '),
     fields: reminders.map((r) => ({
       name: `${r.offsetDays} day${r.offsetDays === 1 ? '' : 's'} before`,
       value: `${formatLocal(r.fireAt, ctx.zone)} (id ${r.id})`,
