@@ -22,6 +22,7 @@ import { RedisDigestStore } from './store/digests.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
+import { RedisMemberTraces } from './store/member-traces.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
 import { openRedis } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions): App {
         },
       },
     },
+    memberTraces: new RedisMemberTraces(redis, keys, listings.base),
   };
   return {
     deps,

@@ -7,11 +7,13 @@ import type { Actor } from '../../core/identity.ts';
 import { SHELL_COMMUNITY } from '../../core/identity.ts';
 import { errorReply, type Reply, type ReplyAction } from '../../core/reply.ts';
 import { renderJson, renderText } from './render-text.ts';
-import type { ShellNotifier } from './shell-notifier.ts';
+import type { ShellDelivery, ShellNotifier } from './shell-notifier.ts';
 
 export interface ShellOptions {
   readonly user: string;
   readonly moderator: boolean;
+  /** Local roles the user holds (names, as `/setup mod_role:@Moderators` sets them). */
+  readonly roles?: readonly string[];
   readonly json: boolean;
   readonly input: Readable;
   readonly output: Writable;
@@ -26,14 +28,14 @@ export interface ShellWiring {
   readonly awaitPendingDeliveries?: (userId: string) => Promise<void>;
 }
 
-/** The actor a shell session acts as. */
-export function shellActor(name: string, moderator: boolean): Actor {
+/** The actor a shell session acts as; its roles are local names (`Moderators`). */
+export function shellActor(name: string, moderator: boolean, roles: readonly string[] = []): Actor {
   return {
     userId: `shell:${name}`,
     communityId: SHELL_COMMUNITY,
     displayName: name,
     platformAdmin: moderator,
-    roleIds: [],
+    roleIds: roles,
     channel: SHELL_COMMUNITY,
   };
 }
@@ -44,16 +46,16 @@ export function shellActor(name: string, moderator: boolean): Actor {
  * A line without a leading `/` is a question for the FAQ.
  */
 export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): Promise<void> {
-  const actor = shellActor(opts.user, opts.moderator);
+  const actor = shellActor(opts.user, opts.moderator, opts.roles);
   const env: InvocationEnv = { ...wiring.env, actor };
   let lastActions: readonly ReplyAction[] = [];
 
-  const print = (reply: Reply, dm?: { to: string }): void => {
+  const print = (reply: Reply, dm?: ShellDelivery): void => {
     if (reply.actions.length > 0) lastActions = reply.actions;
     const text = opts.json
       ? renderJson(reply, dm)
       : dm
-        ? `[DM to ${dm.to}]\n${renderText(reply)}`
+        ? `${dm.channel ? `[in #${dm.to.replace(/^shell:/, '')}]` : `[DM to ${dm.to}]`}\n${renderText(reply)}`
         : renderText(reply);
     opts.output.write(`${text}\n${opts.json ? '' : '\n'}`);
   };

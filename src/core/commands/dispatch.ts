@@ -6,6 +6,7 @@ import { type Failure, ok, type Result } from '../result.ts';
 import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
 import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from './options.ts';
 import { parseCommandLine } from './parse-line.ts';
+import { quoteInput } from './quote-input.ts';
 import type { Registry } from './registry.ts';
 import { type RawOptions, tokensToOptions } from './resolve-options.ts';
 import { closest } from './suggest.ts';
@@ -62,7 +63,8 @@ export async function checkPermission(command: Command, env: InvocationEnv): Pro
 export function unknownCommandReply(name: string, registry: Registry): Reply {
   const guesses = closest(name, registry.topLevelNames());
   const hint = guesses.length > 0 ? ` Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : '';
-  return errorReply('COMMAND.UNKNOWN', `There is no command /${name}.${hint} Type /help for the list.`);
+  const shown = quoteInput(name).slice(1, -1); // why: a pasted wall of text is not repeated back
+  return errorReply('COMMAND.UNKNOWN', `There is no command /${shown}.${hint} Type /help for the list.`);
 }
 
 async function guarded(
@@ -138,7 +140,7 @@ export function resolveTextCommand(
     const sub = first?.type === 'word' ? registry.find(`${name} ${first.text.toLowerCase()}`) : undefined;
     if (sub) return { command: sub, rest: tokens.slice(1) };
     const names = subs.map((s) => s.name.split(' ')[1]).join(', ');
-    const given = first?.type === 'word' ? `"${first.text}" is not one of them. ` : '';
+    const given = first?.type === 'word' ? `${quoteInput(first.text)} is not one of them. ` : '';
     return {
       reply: errorReply(
         'COMMAND.SUBCOMMAND',
