@@ -23,6 +23,11 @@ interface IndexedDoc {
 const BOOST = { title: 3, aliases: 2.5, keywords: 2, topic: 2, body: 1 };
 const MAX_QUESTION_CHARS = 500; // why: a question longer than this is a paste; its head says what it is about
 
+/** The distinct terms of a text, sorted: equal for two phrasings that say the same words. */
+function termKey(terms: readonly string[]): string {
+  return [...new Set(terms)].sort().join(' ');
+}
+
 /** Drops the Markdown pointers ("Related: /faq id:...", "_General guidance only_") the matcher must not read. */
 function indexableBody(body: string): string {
   return body
@@ -53,6 +58,8 @@ export class FaqIndex {
   private readonly termWeight = new Map<string, number>();
   /** Weight of a term no entry has: as rare as it gets. */
   private readonly unknownWeight: number;
+  /** Entry ids by the term set of their title and of each alias ("rules of this server" -> `rule server`). */
+  private readonly phrasings = new Map<string, string[]>();
 
   /** `entries`: the visible entries, in the order lists show them. */
   constructor(readonly entries: readonly FaqEntry[]) {
@@ -90,6 +97,15 @@ export class FaqIndex {
       },
     });
     this.search.addAll(docs);
+    for (const e of entries) {
+      for (const text of [e.title, ...e.aliases]) {
+        const key = termKey(analyze(text));
+        if (key === '') continue;
+        const ids = this.phrasings.get(key) ?? [];
+        if (!ids.includes(e.id)) ids.push(e.id);
+        this.phrasings.set(key, ids);
+      }
+    }
     // why not the body: its long tail of everyday words would "correct" real words ("learning" -> "leaning").
     const words = docs.flatMap((d) => `${d.title} ${d.aliases} ${d.keywords}`.split(/[^A-Za-z]+/));
     this.spell = new SpellFixer([...words, ...KNOWN_WORDS]);
@@ -115,9 +131,28 @@ export class FaqIndex {
     return this.run(question).hits;
   }
 
-  /** The answer to a question, or the closest topics when no entry is a confident match. */
+  /**
+   * The answer to a question, or the closest topics when no entry is a
+   * confident match. A question that says exactly what an entry's title or one
+   * of its aliases says (same words once stop words are dropped) is that
+   * entry, however few field words it has: a moderator's new topic is always
+   * found by its own title.
+   */
   answer(question: string): FaqAnswer {
     const { terms, hits } = this.run(question);
+    const exact = this.phrasings.get(termKey(terms));
+    if (exact) {
+      const id = hits.find((h) => exact.includes(h.id))?.id ?? (exact[0] as string);
+      const entry = this.byId.get(id);
+      const top = hits.find((h) => h.id === id);
+      if (entry) {
+        return {
+          kind: 'answer',
+          entry,
+          confidence: { answerId: id, reason: 'exact', score: top?.score ?? 0, coverage: 1 },
+        };
+      }
+    }
     const confidence = decide(terms, hits);
     const top = confidence.answerId !== undefined ? this.byId.get(confidence.answerId) : undefined;
     if (top) return { kind: 'answer', entry: top, confidence };

@@ -18,7 +18,7 @@ export interface RankedHit {
 /** Why the engine answered or not; logged, and handy in tests. */
 export interface Confidence {
   readonly answerId?: string;
-  readonly reason: 'answer' | 'empty' | 'off-topic' | 'low-score' | 'weak-match';
+  readonly reason: 'answer' | 'exact' | 'empty' | 'off-topic' | 'low-score' | 'weak-match';
   readonly score: number;
   readonly coverage: number;
 }
@@ -47,6 +47,28 @@ export const MIN_KNOWN_SCORE = 150; // why: off-topic questions with a field wor
 /** The same two bars when the question's field words are only everyday ones ("program", "hospital"). */
 export const MIN_KNOWN_COVERAGE_SHARED = 0.65; // why: everyday words need most of the known words to agree
 export const MIN_KNOWN_SCORE_SHARED = 250; // why: as above, with a margin over everyday chit-chat
+
+/**
+ * A long question whose best entry clearly leads the rest: many of its words
+ * hit that entry (a high score) and the runner-up is well behind. Personal
+ * context ("planning my annual leave", "my husband is on...") lowers the
+ * coverage of such questions, not the lead of the entry they are about.
+ */
+export const DOMINANT_SCORE = Number(process.env.DS ?? 600); // why: tuned on the older paraphrase set; chit-chat with a field word stays under 300
+/** ...with this share of its known words matched... */
+export const DOMINANT_KNOWN_COVERAGE = Number(process.env.DK ?? 0.3);
+/** ...and this lead over the second entry. */
+export const DOMINANT_LEAD = Number(process.env.DL ?? 1.25);
+
+function dominant(hits: readonly RankedHit[]): boolean {
+  const [top, second] = hits;
+  if (!top) return false;
+  return (
+    top.score >= DOMINANT_SCORE &&
+    top.knownCoverage >= DOMINANT_KNOWN_COVERAGE &&
+    top.score >= DOMINANT_LEAD * (second?.score ?? 0)
+  );
+}
 
 /**
  * A question in the members' own words ("should I keep a case log") may use
@@ -86,7 +108,8 @@ export function decide(queryTerms: readonly string[], hits: readonly RankedHit[]
   if (!field && shared === 0) return { answerId: top.id, reason: 'answer', ...base }; // nearly whole
   const covered = field
     ? top.coverage >= MIN_COVERAGE ||
-      (top.knownCoverage >= MIN_KNOWN_COVERAGE && top.score >= MIN_KNOWN_SCORE)
+      (top.knownCoverage >= MIN_KNOWN_COVERAGE && top.score >= MIN_KNOWN_SCORE) ||
+      dominant(hits)
     : top.coverage >= MIN_COVERAGE_SHARED ||
       (top.knownCoverage >= MIN_KNOWN_COVERAGE_SHARED && top.score >= MIN_KNOWN_SCORE_SHARED);
   if (!covered) return { reason: 'weak-match', ...base };
