@@ -14,6 +14,7 @@ import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
+import { RedisFaqFeedbackStore } from './store/faq-feedback.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
@@ -89,6 +90,7 @@ export function createApp(options: AppOptions): App {
     listingLookup: listings,
     listingHooks: createListingHooks(() => deps),
     faq: new FaqCatalog(options.faqEntries, new RedisFaqOverrideStore(redis, keys), options.logger),
+    faqFeedback: new RedisFaqFeedbackStore(redis, keys),
     reminders: {
       store: reminderStore,
       ledger: new RedisDeliveryLedger(

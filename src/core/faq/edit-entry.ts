@@ -3,6 +3,8 @@ import type { CommandContext } from '../commands/command.ts';
 import { closest } from '../commands/suggest.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { describeEntryIssue, FAQ_ID_PATTERN, type FaqEntry, faqEntrySchema } from './faq-entry.ts';
+import { aliasFromGap, closeGap, gapGroup } from './faq-gap-actions.ts';
+import type { GapGroup } from './faq-gaps.ts';
 
 /** What a moderator gives `/faq-edit`; lists are raw text (`a; b`, `x, y`). */
 export interface EditEntryInput {
@@ -12,6 +14,8 @@ export interface EditEntryInput {
   readonly aliases?: string;
   readonly tags?: string;
   readonly related?: string;
+  /** A gap id from /faq-gaps: its question becomes a phrasing of the entry and leaves the gap list. */
+  readonly from_gap?: string;
 }
 
 /** The change an edit made, for the reply and the audit log. */
@@ -46,7 +50,8 @@ function ids(text: string): string[] {
  * `/faq-edit`: adds a topic or replaces one for this community, validated
  * like the shipped files (answer length, fields, `related` links to visible
  * topics), stored over the shipped text and audited with before/after. Lists
- * not given keep the current entry's values; the keywords always do.
+ * not given keep the current entry's values; the keywords always do. With
+ * `from_gap`, the gap's question is added as a phrasing and the gap is closed.
  */
 export async function editEntry(input: EditEntryInput, ctx: CommandContext): Promise<Result<EntryChange>> {
   const { faq, audit } = ctx.deps;
@@ -58,14 +63,23 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
       `id: ${id} must be lowercase words joined by - (e.g. visa-constraints). Example: ${EXAMPLE}`,
     );
   }
+  let gap: GapGroup | undefined;
+  if (input.from_gap !== undefined) {
+    const found = await gapGroup(ctx, input.from_gap.trim().toLowerCase());
+    if (!found.ok) return found;
+    gap = found.value;
+  }
   const base = await faq.current(communityId);
   const visible = base.index.get(id);
   const previous = visible ?? faq.shipped.get(id);
   const explicitRelated = input.related !== undefined ? ids(input.related) : undefined;
+  const given = input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []);
+  const fromGap = gap ? aliasFromGap(gap.text) : undefined;
   const candidate = {
     id,
     title: input.title,
-    aliases: input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []),
+    aliases:
+      fromGap && !given.some((a) => a.toLowerCase() === fromGap.toLowerCase()) ? [...given, fromGap] : given,
     tags: input.tags !== undefined ? ids(input.tags) : (previous?.tags ?? ['general']),
     keywords: previous?.keywords ?? [],
     related: explicitRelated ?? (previous?.related ?? []).filter((r) => base.index.get(r) !== undefined),
@@ -103,5 +117,6 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
     before: visible ?? null,
     after,
   });
+  if (gap) await closeGap(ctx, gap);
   return ok({ before: visible, after });
 }

@@ -2,11 +2,17 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from './faq-entry.ts';
 import { SpellFixer } from './faq-spell.ts';
 import { analyze, KNOWN_WORDS, prepare } from './faq-text.ts';
-import { type Confidence, decide, type RankedHit } from './faq-threshold.ts';
+import { type Confidence, closeSecond, decide, type RankedHit } from './faq-threshold.ts';
 
 /** What the index says about a question. */
 export type FaqAnswer =
   | { readonly kind: 'answer'; readonly entry: FaqEntry; readonly confidence: Confidence }
+  /** Two topics fit about equally well: the member picks (best first). */
+  | {
+      readonly kind: 'choice';
+      readonly entries: readonly [FaqEntry, FaqEntry];
+      readonly confidence: Confidence;
+    }
   | { readonly kind: 'none'; readonly closest: readonly FaqEntry[]; readonly confidence: Confidence };
 
 interface IndexedDoc {
@@ -155,6 +161,9 @@ export class FaqIndex {
     }
     const confidence = decide(terms, hits);
     const top = confidence.answerId !== undefined ? this.byId.get(confidence.answerId) : undefined;
+    const runnerUp = top ? closeSecond(terms, hits) : undefined;
+    const second = runnerUp ? this.byId.get(runnerUp) : undefined;
+    if (top && second) return { kind: 'choice', entries: [top, second], confidence };
     if (top) return { kind: 'answer', entry: top, confidence };
     const closest = hits.flatMap((h) => this.byId.get(h.id) ?? []).slice(0, 3);
     return { kind: 'none', closest, confidence };

@@ -115,3 +115,18 @@ export function decide(queryTerms: readonly string[], hits: readonly RankedHit[]
   if (!covered) return { reason: 'weak-match', ...base };
   return { answerId: top.id, reason: 'answer', ...base };
 }
+
+/** The runner-up is "as good" when it scores at least this share of the best entry. */
+export const CLOSE_RATIO = 0.9; // why: within 10% the ranking is a coin toss on the paraphrase sets (about 2% of questions)
+
+/**
+ * When the best entry answers and the second one is nearly as good (its score
+ * within {@link CLOSE_RATIO}, and it would pass the confidence rule on its
+ * own), the id of that second entry: the member is offered both instead of
+ * a guess. Undefined otherwise.
+ */
+export function closeSecond(queryTerms: readonly string[], hits: readonly RankedHit[]): string | undefined {
+  const [top, second] = hits;
+  if (!top || !second || second.score < CLOSE_RATIO * top.score) return undefined;
+  return decide(queryTerms, [second, ...hits.slice(2)]).answerId === second.id ? second.id : undefined;
+}
