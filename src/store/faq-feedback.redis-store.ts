@@ -16,10 +16,9 @@ import type { Keys } from './keys.ts';
 const ADD_GAP = `
 local n = redis.call('INCR', KEYS[3])
 local id = 'g' .. string.format('%x', n)
-local gap = cjson.decode(ARGV[1])
-gap.id = id
+-- why not cjson: it would turn an empty list into {}; the id is spliced into the caller's JSON object instead
 redis.call('ZADD', KEYS[1], ARGV[2], id)
-redis.call('HSET', KEYS[2], id, cjson.encode(gap))
+redis.call('HSET', KEYS[2], id, '{"id":"' .. id .. '",' .. string.sub(ARGV[1], 2))
 local old = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
 local over = redis.call('ZCARD', KEYS[1]) - #old - tonumber(ARGV[4])
 if over > 0 then

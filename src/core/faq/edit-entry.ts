@@ -46,6 +46,22 @@ function ids(text: string): string[] {
   ];
 }
 
+/** The gap named by `from_gap`, if any; fails (before anything is written) when it is gone. */
+async function optionalGap(
+  ctx: CommandContext,
+  gapId: string | undefined,
+): Promise<Result<GapGroup | undefined>> {
+  if (gapId === undefined) return ok(undefined);
+  return gapGroup(ctx, gapId.trim().toLowerCase());
+}
+
+/** The aliases plus the gap's question, unless it is already one of them. */
+function withGapPhrasing(aliases: string[], gap: GapGroup | undefined): string[] {
+  if (!gap) return aliases;
+  const phrasing = aliasFromGap(gap.text);
+  return aliases.some((a) => a.toLowerCase() === phrasing.toLowerCase()) ? aliases : [...aliases, phrasing];
+}
+
 /**
  * `/faq-edit`: adds a topic or replaces one for this community, validated
  * like the shipped files (answer length, fields, `related` links to visible
@@ -63,23 +79,18 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
       `id: ${id} must be lowercase words joined by - (e.g. visa-constraints). Example: ${EXAMPLE}`,
     );
   }
-  let gap: GapGroup | undefined;
-  if (input.from_gap !== undefined) {
-    const found = await gapGroup(ctx, input.from_gap.trim().toLowerCase());
-    if (!found.ok) return found;
-    gap = found.value;
-  }
+  const gapFound = await optionalGap(ctx, input.from_gap);
+  if (!gapFound.ok) return gapFound;
+  const gap = gapFound.value;
   const base = await faq.current(communityId);
   const visible = base.index.get(id);
   const previous = visible ?? faq.shipped.get(id);
   const explicitRelated = input.related !== undefined ? ids(input.related) : undefined;
   const given = input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []);
-  const fromGap = gap ? aliasFromGap(gap.text) : undefined;
   const candidate = {
     id,
     title: input.title,
-    aliases:
-      fromGap && !given.some((a) => a.toLowerCase() === fromGap.toLowerCase()) ? [...given, fromGap] : given,
+    aliases: withGapPhrasing(given, gap),
     tags: input.tags !== undefined ? ids(input.tags) : (previous?.tags ?? ['general']),
     keywords: previous?.keywords ?? [],
     related: explicitRelated ?? (previous?.related ?? []).filter((r) => base.index.get(r) !== undefined),
