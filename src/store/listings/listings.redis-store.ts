@@ -65,6 +65,11 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
+  if (q.places && q.places.length > 0) {
+    // One argument the search script reads as a union (see SEARCH_SCRIPT): the city sets, each checked against its state.
+    const cells = q.places.flatMap((p) => [p.city, p.state]);
+    sets.push(['U', t ? `tci:${t}:` : 'ci:', ...cells].join('\t'));
+  }
   const flags: string[] = [];
   if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
   if (q.free) flags.push('free');
