@@ -52,6 +52,16 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
 }
 
 /**
+ * A place filter as one argument the search script reads as a union (see
+ * SEARCH_SCRIPT): `U`, the city set prefix, then each city and its state.
+ */
+function placesArg(q: ListingSearch): string[] {
+  if (!q.places || q.places.length === 0) return [];
+  const cells = q.places.flatMap((p) => [p.city, p.state]);
+  return [['U', q.type ? `tci:${q.type}:` : 'ci:', ...cells].join('\t')];
+}
+
+/**
  * The set filters of a search, as index keys relative to the base. The
  * narrowest combined set stands in for its parts (see listing-index.ts):
  * with a type, `tss:`/`ts:`/`tst:`, `tci:` and `tf:` (flags within the type); without
@@ -65,11 +75,6 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
-  if (q.places && q.places.length > 0) {
-    // One argument the search script reads as a union (see SEARCH_SCRIPT): the city sets, each checked against its state.
-    const cells = q.places.flatMap((p) => [p.city, p.state]);
-    sets.push(['U', t ? `tci:${t}:` : 'ci:', ...cells].join('\t'));
-  }
   const flags: string[] = [];
   if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
   if (q.free) flags.push('free');
@@ -168,6 +173,7 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       remember?.value ?? '',
       remember?.ttlMs ?? 0,
       ...setFilters(q),
+      ...placesArg(q),
     ];
   }
 
