@@ -29,6 +29,20 @@ interface IndexedDoc {
 const BOOST = { title: 3, aliases: 2.5, keywords: 2, topic: 2, body: 1 };
 const MAX_QUESTION_CHARS = 500; // why: a question longer than this is a paste; its head says what it is about
 
+const QUANTITY_TERMS = new Set(analyze('how much how long'));
+const FOCUS_BOOST = 2; // why: the asked-about thing counts double; a larger boost changes nothing more on the paraphrase sets
+
+/**
+ * The thing a "how many / how much / how long" question asks about: the term
+ * right after the quantity words ("how many LORs" -> `lor`), which matters
+ * more than the rest of the question. Undefined when there is none.
+ */
+function focusTerm(terms: readonly string[]): string | undefined {
+  const at = terms.findIndex((t) => QUANTITY_TERMS.has(t));
+  if (at < 0) return undefined;
+  return terms.slice(at + 1).find((t) => !QUANTITY_TERMS.has(t));
+}
+
 /** The distinct terms of a text, sorted: equal for two phrasings that say the same words. */
 function termKey(terms: readonly string[]): string {
   return [...new Set(terms)].sort().join(' ');
@@ -178,7 +192,11 @@ export class FaqIndex {
     const total = distinct.reduce((sum, t) => sum + weight(t), 0);
     // Words no entry uses (a country, a city, a name) say nothing about which entry fits.
     const knownTotal = distinct.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
-    const results: SearchResult[] = this.search.search(distinct.join(' '), { tokenize: () => distinct });
+    const focus = focusTerm(terms);
+    const results: SearchResult[] = this.search.search(distinct.join(' '), {
+      tokenize: () => distinct,
+      boostTerm: (t) => (this.termWeight.get(t) ?? 1) * (t === focus ? FOCUS_BOOST : 1),
+    });
     const hits = results.map((r) => ({
       id: String(r.id),
       score: r.score,
