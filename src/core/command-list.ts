@@ -12,6 +12,7 @@ import {
   alertsCommand,
 } from './alerts/alert.commands.ts';
 import { completeAlertId } from './alerts/alert-autocomplete.ts';
+import { alertDigestCommand } from './alerts/alert-digest.command.ts';
 import type { ActionDef, Command } from './commands/command.ts';
 import { type Autocompleter, Registry } from './commands/registry.ts';
 import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
@@ -51,6 +52,8 @@ import {
   viewListingAction,
 } from './opportunities/show-listing.command.ts';
 import { suggestCommand } from './opportunities/suggest.command.ts';
+import { planCommand, planRemindAction } from './profile/plan.command.ts';
+import { profileCommand } from './profile/profile.command.ts';
 import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/deadline-reminders.command.ts';
 import { remindCommand } from './reminders/remind.command.ts';
 import { completeReminderId } from './reminders/reminder-autocomplete.ts';
@@ -92,6 +95,8 @@ export const COMMANDS: readonly Command[] = [
   usceCommand,
   timezoneCommand,
   quietHoursCommand,
+  profileCommand,
+  planCommand,
   mydataExportCommand,
   mydataDeleteCommand,
   ...typeSearchCommands,
@@ -101,6 +106,7 @@ export const COMMANDS: readonly Command[] = [
   alertAddCommand,
   alertsCommand,
   alertRemoveCommand,
+  alertDigestCommand,
   reportCommand,
   postCommand,
   editCommand,
@@ -121,6 +127,7 @@ export const ACTIONS: readonly ActionDef[] = [
   deadlineSubscribeAction,
   trackerAddListingAction,
   mydataDeleteConfirmAction,
+  planRemindAction,
   pageListingsAction,
   viewListingAction,
   reportListingAction,
