@@ -50,6 +50,8 @@ export interface App {
   readonly announcementScheduler: AnnouncementScheduler;
   /** The BullMQ job schedulers of members' alert digests. */
   readonly digestScheduler: DigestScheduler;
+  /** The Redis listings store behind `deps.listings` (start-up re-indexes it when its rules changed). */
+  readonly listingsStore: RedisListingsStore;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,7 @@ export function createApp(options: AppOptions): App {
     reminderScheduler,
     announcementScheduler,
     digestScheduler,
+    listingsStore: listings,
     async close() {
       await reminderScheduler.close();
       await announcementScheduler.close();

@@ -80,11 +80,20 @@ function setFilters(q: ListingSearch): string[] {
   if (q.free) flags.push('free');
   if (q.noUsmle) flags.push('nousmle');
   if (q.noEcfmg) flags.push('noecfmg');
+  if (q.step1No) flags.push('s1no');
+  if (q.step2ckNo) flags.push('s2no');
   if (q.lor) flags.push('lor');
   for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
+
+/**
+ * The index rules' version. why 2: "not stated" fees and exams left the
+ * `free`/`nousmle`/`noecfmg`/`lor` sets, and `s1no`/`s2no` (for the eligible
+ * filter) were added; listings saved under version 1 are re-indexed once.
+ */
+export const LISTING_INDEX_VERSION = 2;
 
 /**
  * Listings on Redis: one HASH per listing (`L:<id>`: JSON, index entries,
@@ -132,6 +141,31 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       JSON.stringify(listing),
       encodeEntries(indexEntries(listing)),
     ];
+  }
+
+  /**
+   * Rebuilds every listing's index entries once per {@link LISTING_INDEX_VERSION}:
+   * when the index gains a set (or a set's meaning changes), listings saved
+   * before would be missing from it until edited. Re-saving each record with
+   * the current rules fixes that; the version is then recorded so later starts
+   * skip it. Safe to run in two processes at once (a save is idempotent).
+   * Returns how many listings were re-indexed.
+   */
+  async reindexIfStale(): Promise<number> {
+    const versionKey = `${this.base}index-version`;
+    if (Number((await this.redis.get(versionKey)) ?? 0) >= LISTING_INDEX_VERSION) return 0;
+    let done = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.base}L:*`, 'COUNT', 500);
+      cursor = next;
+      const ids = keys.map((k) => k.slice(`${this.base}L:`.length));
+      const listings = (await this.getMany(ids)).filter((l): l is Listing => l !== undefined);
+      if (listings.length > 0) await this.saveMany(listings.map((listing) => ({ listing })));
+      done += listings.length;
+    } while (cursor !== '0');
+    await this.redis.set(versionKey, String(LISTING_INDEX_VERSION));
+    return done;
   }
 
   async save(listing: Listing, expectedRev?: number): Promise<boolean> {
