@@ -51,6 +51,19 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The flag sets a search needs (`ho:1`, `free`, ...), before any type prefix. */
+function flagSets(q: ListingSearch): string[] {
+  const flags: string[] = [];
+  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
+  if (q.free) flags.push('free');
+  if (q.noUsmle) flags.push('nousmle');
+  if (q.noEcfmg) flags.push('noecfmg');
+  if (q.step1No) flags.push('s1no');
+  if (q.step2ckNo) flags.push('s2no');
+  if (q.lor) flags.push('lor');
+  return flags;
+}
+
 /**
  * A place filter as one argument the search script reads as a union (see
  * SEARCH_SCRIPT): `U`, the city set prefix, then each city and its state.
@@ -75,15 +88,7 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
-  const flags: string[] = [];
-  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
-  if (q.free) flags.push('free');
-  if (q.noUsmle) flags.push('nousmle');
-  if (q.noEcfmg) flags.push('noecfmg');
-  if (q.step1No) flags.push('s1no');
-  if (q.step2ckNo) flags.push('s2no');
-  if (q.lor) flags.push('lor');
-  for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
+  for (const flag of flagSets(q)) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
