@@ -146,6 +146,15 @@ describe('Discord adapter on the core registry', () => {
     expect(answer.embeds?.[0]?.title).toBe('How long do externships last?');
     expect(answer.embeds?.[0]?.description).toMatch(/4-12 weeks/);
     expect(labels(answer)).toContain('Share in channel');
+    expect(labels(answer)).toEqual(expect.arrayContaining(['Helpful', 'Not helpful']));
+    const vote = buttonClick({
+      customId: button(answer, 'Helpful')?.custom_id ?? '',
+      message: fake.interaction(picked.token)?.original ?? undefined,
+      ...MEMBER,
+    });
+    fake.injectInteraction(vote);
+    expect(bodyOf(await callback(vote.token)).data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(bodyOf(await edit(vote.token)).embeds?.[0]?.title).toBe('Thanks for the feedback');
 
     const typed = chatInputCommand({
       name: 'faq',
