@@ -52,7 +52,8 @@ const MIXED = [
       specialties: 'IM;geri',
       fee_usd: '2000',
       deadline: '',
-      description: 'See patients, supervised by the attending, who co-signs every note.',
+      description:
+        'See patients, supervised by the attending, who co-signs every note. The fee covers malpractice cover.',
     }),
   ), // row 4
   csvLine(cells({ id: 'ext-held-5', description: 'A guaranteed residency position for every observer.' })), // row 5
@@ -154,7 +155,9 @@ describe('importing a file with good and bad rows', () => {
 
     const changed = MIXED.replace(
       csvLine(cells({ id: 'obs-good-1' })),
-      csvLine(cells({ id: 'obs-good-1', fee_usd: '300' })),
+      csvLine(
+        cells({ id: 'obs-good-1', fee_usd: '300', description: 'Rounds. The fee covers a visitor badge.' }),
+      ),
     );
     const third = await importText(app, changed, 'fees.csv');
     expect(third.lines.at(-1)).toBe('Imported 0, updated 1, held for review 0, rejected 6, unchanged 3.');

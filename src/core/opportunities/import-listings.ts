@@ -1,7 +1,13 @@
 import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
+import {
+  type DuplicateIndex,
+  duplicateHit,
+  loadDuplicateIndex,
+  withDuplicateFlag,
+} from '../moderation/duplicates.ts';
 import { contentChanges } from '../moderation/listing-audit.ts';
-import { checkListing, unapprovedFlags } from '../moderation/listing-flags.ts';
+import { checkListing, type FlagHit, unapprovedFlags } from '../moderation/listing-flags.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { EXPIRED_REASON } from './expire-listings.ts';
 import type { Listing, ListingStatus } from './listing.ts';
@@ -89,6 +95,12 @@ interface Plan {
   readonly held: readonly string[] | undefined;
 }
 
+/** What a batch needs besides its rows: the open listings new rows are compared with. */
+interface ImportContext {
+  readonly opts: ImportOptions;
+  readonly duplicates: DuplicateIndex;
+}
+
 type Outcome = { readonly kind: 'save'; readonly plan: Plan } | { readonly kind: 'unchanged' } | Rejection;
 type Rejection = { readonly kind: 'reject'; readonly errors: readonly FieldError[] };
 
@@ -159,18 +171,23 @@ function heldReasons(
   next: Listing,
   before: Listing | undefined,
   requested: ListingStatus | undefined,
+  duplicates: readonly FlagHit[],
 ): string[] {
   const fresh = unapprovedFlags(next.flags, before?.approvedFlags ?? []);
-  const hits = checkListing(draftOf(next)).filter((h) => fresh.includes(h.rule));
+  const hits = [...checkListing(draftOf(next)), ...duplicates].filter((h) => fresh.includes(h.rule));
   if (hits.length > 0) return hits.map((h) => `${h.rule}: ${h.message}`);
   return [requested === 'pending' ? 'the file gives status pending' : 'it was already waiting for review'];
 }
 
-function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts: ImportOptions): Outcome {
+function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, ctx: ImportContext): Outcome {
+  const { opts } = ctx;
   const zone = deps.settings.listingTimezone;
   const draft = before ? editDraft(draftOf(before), c.parsed.values) : newDraft(c.parsed.values, zone);
   if (!draft.ok) return reject(fieldErrors(draft));
-  const content = before
+  // A new row is compared with the open listings; a row for a stored id is that listing (an upsert).
+  const duplicates = before ? [] : ctx.duplicates.find(draft.value, c.id);
+  const dupHits = duplicates.length > 0 ? [duplicateHit(duplicates)] : [];
+  const made = before
     ? withContent(before, draft.value, opts.now)
     : makeListing(draft.value, {
         id: c.id,
@@ -180,6 +197,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
         postedIn: opts.communityId,
         now: opts.now,
       });
+  const content = dupHits.length > 0 ? withDuplicateFlag(made) : made;
   const status = importStatus(c.parsed.status, before, content, opts.now);
   if (!status.ok) return reject([{ field: 'deadline', reason: status.message }]);
   const { withdrawn: _old, ...rest } = content;
@@ -198,7 +216,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
     if (Object.keys(diff.after).length === 0 && before.verifiedAt === next.verifiedAt)
       return { kind: 'unchanged' };
   }
-  const held = status.value === 'pending' ? heldReasons(next, before, c.parsed.status) : undefined;
+  const held = status.value === 'pending' ? heldReasons(next, before, c.parsed.status, dupHits) : undefined;
   return { kind: 'save', plan: { candidate: c, before, next, held } };
 }
 
@@ -274,15 +292,16 @@ function count(plan: Plan, tally: Tally): void {
 async function importBatch(
   deps: CoreDeps,
   batch: readonly ImportRowInput[],
-  opts: ImportOptions,
+  ctx: ImportContext,
   seen: Map<string, number>,
   tally: Tally,
 ): Promise<void> {
+  const { opts } = ctx;
   const list = candidates(batch, deps.settings.listingTimezone, seen, tally);
   const stored = await deps.listings.getMany(list.map((c) => c.id));
   const plans: Plan[] = [];
   list.forEach((c, i) => {
-    const outcome = planRow(c, stored[i], deps, opts);
+    const outcome = planRow(c, stored[i], deps, ctx);
     if (outcome.kind === 'reject') tally.reject(c.row, outcome.errors);
     else if (outcome.kind === 'unchanged') tally.unchanged++;
     else plans.push(outcome.plan);
@@ -297,7 +316,7 @@ async function importBatch(
       continue;
     }
     // Someone changed (or created) the listing meanwhile: plan again on what is stored now, once.
-    const retry = planRow(plan.candidate, await deps.listings.get(plan.candidate.id), deps, opts);
+    const retry = planRow(plan.candidate, await deps.listings.get(plan.candidate.id), deps, ctx);
     if (retry.kind === 'unchanged') tally.unchanged++;
     else if (retry.kind === 'reject') tally.reject(plan.candidate.row, retry.errors);
     else if (await deps.listings.save(retry.plan.next, retry.plan.before?.rev ?? 0)) done.push(retry.plan);
@@ -327,11 +346,14 @@ export async function importListings(
 ): Promise<ImportReport> {
   const tally = new Tally();
   const seen = new Map<string, number>();
+  // Rows are compared with what was open before the import, not with each other: a re-run
+  // of the same file updates its own rows, and rows of one file are one moderator's list.
+  const ctx: ImportContext = { opts, duplicates: await loadDuplicateIndex(deps.listings) };
   // Two batches in flight: one is checked here while Redis stores the other. They never share an
   // id (a repeated id is rejected), so neither can see the other's half-done work.
   let previous: Promise<void> = Promise.resolve();
   for (let i = 0; i < rows.length; i += BATCH) {
-    const current = importBatch(deps, rows.slice(i, i + BATCH), opts, seen, tally);
+    const current = importBatch(deps, rows.slice(i, i + BATCH), ctx, seen, tally);
     // Its failure, if any, is raised when it is awaited below; this only keeps it from going unhandled meanwhile.
     current.catch(() => {});
     await previous;
