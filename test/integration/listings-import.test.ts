@@ -235,13 +235,17 @@ describe('export then import', () => {
       });
       await seedListings(source, [
         {
-          ...cells({ id: 'obs-extra', description: 'Line one,\n"quoted" line two; @everyone' }),
+          ...cells({
+            id: 'obs-extra',
+            institution: 'Extra Lane Clinic',
+            description: 'Line one,\n"quoted" line two; @everyone',
+          }),
           fee_covers: 'badge, parking',
           other_requirements: 'BLS',
           timezone: 'America/Chicago',
         },
         cells({ id: 'obs-old', deadline: '2026-11-01', status: 'expired' }),
-        cells({ id: 'obs-held', status: 'pending' }),
+        cells({ id: 'obs-held', institution: 'Held Lane Clinic', status: 'pending' }),
       ]);
       await run(source, '/verify id:obs-cardio-ny-01', 'mod', true);
       await run(source, '/withdraw id:obs-im-nj-01 reason:closed', 'mod', true);

@@ -184,8 +184,9 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, ctx:
   const zone = deps.settings.listingTimezone;
   const draft = before ? editDraft(draftOf(before), c.parsed.values) : newDraft(c.parsed.values, zone);
   if (!draft.ok) return reject(fieldErrors(draft));
-  // A new row is compared with the open listings; a row for a stored id is that listing (an upsert).
-  const duplicates = before ? [] : ctx.duplicates.find(draft.value, c.id);
+  // A new open row is compared with the open listings; a row for a stored id is that listing (an upsert).
+  const closed = c.parsed.status === 'withdrawn' || c.parsed.status === 'expired';
+  const duplicates = before || closed ? [] : ctx.duplicates.find(draft.value, c.id);
   const dupHits = duplicates.length > 0 ? [duplicateHit(duplicates)] : [];
   const made = before
     ? withContent(before, draft.value, opts.now)
