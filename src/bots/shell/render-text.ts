@@ -1,3 +1,4 @@
+import { unmaskLinks } from '../../core/moderation/masked-links.ts';
 import type { Reply } from '../../core/reply.ts';
 
 function indent(text: string, by = '   '): string {
@@ -7,8 +8,15 @@ function indent(text: string, by = '   '): string {
     .join('\n');
 }
 
-/** Renders a reply as plain text for a terminal. Buttons become numbered `/press N` choices. */
+/**
+ * Renders a reply as plain text for a terminal. Buttons become numbered
+ * `/press N` choices; masked links are written out as `text (url)`.
+ */
 export function renderText(reply: Reply): string {
+  return unmaskLinks(renderLines(reply));
+}
+
+function renderLines(reply: Reply): string {
   const out: string[] = [];
   if (reply.addressee) out.push(`@${reply.addressee.replace(/^shell:/, '')}`);
   if (reply.title) out.push(`== ${reply.title} ==`);

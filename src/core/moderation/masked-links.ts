@@ -19,6 +19,8 @@ export interface MaskedLink {
 // why: a scheme, then no spaces, no `)` and no `>`; `[text](<url>)` and a "title" are Markdown forms too
 const MARKDOWN =
   /\[([^\]\n]{0,500})\]\(\s*<?([a-z][a-z0-9+.-]*:[^\s)>]+)>?(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/gi;
+// why: each pass removes one level of nesting; nobody nests links 8 deep except to get past a filter
+const MAX_PASSES = 8;
 const SLACK = /<([a-z][a-z0-9+.-]*:[^|<>\s]+)\|([^<>\n]*)>/gi;
 
 /** Every masked link of a text, Markdown and Slack forms, in reading order. */
@@ -45,8 +47,14 @@ function shownAs(text: string, url: string): string {
  * when the text is the address itself), so the real address is always visible.
  */
 export function unmaskLinks(text: string): string {
-  if (!text.includes('](') && !text.includes('|')) return text;
-  return text
-    .replace(MARKDOWN, (_m, label: string, url: string) => shownAs(label, url))
-    .replace(SLACK, (_m, url: string, label: string) => shownAs(label, url));
+  let out = text;
+  // Nested links (`[[a](x)](y)`) reveal an outer link once the inner one is written out, so repeat.
+  for (let pass = 0; pass < MAX_PASSES && (out.includes('](') || out.includes('|')); pass++) {
+    const next = out
+      .replace(MARKDOWN, (_m, label: string, url: string) => shownAs(label, url))
+      .replace(SLACK, (_m, url: string, label: string) => shownAs(label, url));
+    if (next === out) break;
+    out = next;
+  }
+  return out;
 }
