@@ -1,13 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { IANAZone } from 'luxon';
-import { deployCommandsCommand } from './bots/discord/start-discord.ts';
-import { slackManifestCommand } from './bots/slack/start-slack.ts';
 import { EnvFileError, loadEnvFile } from './config/env-file.ts';
 import { ConfigError } from './runtime/boot.ts';
-import { exportCommand, importCommand } from './runtime/import-export.ts';
-import { shellCommand } from './runtime/shell.ts';
-import { startCommand } from './runtime/start.ts';
-import { workerCommand } from './runtime/worker.ts';
+
+// why dynamic imports: each subcommand loads only what it runs. discord.js and
+// Bolt alone take about a second to load, which the shell never needs.
 
 function zoneArg(value: string): string {
   if (!IANAZone.isValidZone(value)) {
@@ -33,8 +31,19 @@ try {
   process.exit(2);
 }
 
+/** `1.2.3 (compiled)`: the version, and whether dist/ or the sources (tsx) are running. */
+function versionLine(): string {
+  // why ../package.json: src/cli.ts and dist/cli.js both sit one level below the root
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const from = process.env.IMGBOT_RUNS_FROM === 'dist' ? 'compiled' : 'sources via tsx';
+  return `imgbot ${pkg.version} (${from})`;
+}
+
 const program = new Command()
   .name('imgbot')
+  .version(versionLine(), '-v, --version', 'print the version and whether the compiled build runs')
   .description('A chat bot for International Medical Graduate communities (Discord, Slack, local shell).')
   .showHelpAfterError('(run with --help for usage)');
 
@@ -43,7 +52,7 @@ program
   .description(
     'Run the bot: Discord and/or Slack when their tokens are set, else the local shell; plus the job workers.',
   )
-  .action(() => startCommand(process.env));
+  .action(async () => (await import('./runtime/start.ts')).startCommand(process.env));
 
 program
   .command('shell')
@@ -57,14 +66,14 @@ program
   .option('--mod', 'act as a moderator', false)
   .option('--json', 'print one JSON object per reply (for scripts)', false)
   .option('--tz <zone>', 'set your time zone (IANA name)', zoneArg)
-  .action((opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
-    shellCommand(process.env, opts),
+  .action(async (opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
+    (await import('./runtime/shell.ts')).shellCommand(process.env, opts),
   );
 
 program
   .command('worker')
   .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
-  .action(() => workerCommand(process.env));
+  .action(async () => (await import('./runtime/worker.ts')).workerCommand(process.env));
 
 program
   .command('import')
@@ -76,26 +85,34 @@ program
     "announce new clean listings in the community's channel and to matching alerts",
     false,
   )
-  .action((file: string, opts: Record<string, unknown>) => importCommand(process.env, file, opts));
+  .action(async (file: string, opts: Record<string, unknown>) =>
+    (await import('./runtime/import-export.ts')).importCommand(process.env, file, opts),
+  );
 
 program
   .command('export')
   .description('Export listings as CSV or JSON (to standard output unless --output is given).')
   .option('--format <format>', 'csv or json', 'csv')
   .option('--output <file>', 'write to this file instead of standard output')
-  .action((opts: { format: string; output?: string }) => exportCommand(process.env, opts));
+  .action(async (opts: { format: string; output?: string }) =>
+    (await import('./runtime/import-export.ts')).exportCommand(process.env, opts),
+  );
 
 program
   .command('deploy-commands')
   .description('Register the slash commands with Discord (a guild for development, global for production).')
   .option('--guild <id>', 'register in this guild only (instant; for development)')
-  .action((opts: { guild?: string }) => deployCommandsCommand(process.env, opts));
+  .action(async (opts: { guild?: string }) =>
+    (await import('./bots/discord/start-discord.ts')).deployCommandsCommand(process.env, opts),
+  );
 
 program
   .command('slack-manifest')
   .description('Print the Slack app manifest generated from the command registry.')
   .option('--url <base>', 'public base URL of the HTTP receiver (omit for Socket Mode)')
-  .action((opts: { url?: string }) => slackManifestCommand(opts));
+  .action(async (opts: { url?: string }) =>
+    (await import('./bots/slack/start-slack.ts')).slackManifestCommand(opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

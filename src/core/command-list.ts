@@ -48,6 +48,8 @@ import {
   viewListingAction,
 } from './opportunities/show-listing.command.ts';
 import { suggestCommand } from './opportunities/suggest.command.ts';
+import { planCommand, planRemindAction } from './profile/plan.command.ts';
+import { profileCommand } from './profile/profile.command.ts';
 import { deadlineRemindersCommand, deadlineSubscribeAction } from './reminders/deadline-reminders.command.ts';
 import { remindCommand } from './reminders/remind.command.ts';
 import { completeReminderId } from './reminders/reminder-autocomplete.ts';
@@ -88,6 +90,8 @@ export const COMMANDS: readonly Command[] = [
   usceCommand,
   timezoneCommand,
   quietHoursCommand,
+  profileCommand,
+  planCommand,
   mydataExportCommand,
   mydataDeleteCommand,
   ...typeSearchCommands,
@@ -114,6 +118,7 @@ export const ACTIONS: readonly ActionDef[] = [
   deadlineSubscribeAction,
   trackerAddListingAction,
   mydataDeleteConfirmAction,
+  planRemindAction,
   pageListingsAction,
   viewListingAction,
   reportListingAction,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchCycleSchema } from './profile/match-cycle.ts';
 
 /**
  * Community-independent defaults the core uses, read from
@@ -19,6 +20,8 @@ export const coreSettingsSchema = z.object({
   deadlineReminderHour: z.number().int().min(0).max(23).default(9),
   /** Days of silence before the tracker suggests a follow-up (the articles say 2-3 weeks). */
   followUpDays: z.number().int().min(14).max(21).default(14),
+  /** Each Match season's key dates (`config/match-cycles.json`), for `/plan`. */
+  matchCycles: z.array(matchCycleSchema).default([]),
 });
 
 export type CoreSettings = z.infer<typeof coreSettingsSchema>;

@@ -1,5 +1,3 @@
-import { startDiscord } from '../bots/discord/start-discord.ts';
-import { startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { ensureRedis } from './private-redis.ts';
@@ -27,8 +25,15 @@ export async function startCommand(source: Readonly<Record<string, string | unde
   // Adapters first: they register their notifiers, so a reminder that came due
   // while the bot was down finds its platform when the worker starts.
   const stops: (() => Promise<void>)[] = [];
-  if (platforms.discord) stops.push(await startDiscord(app, boot));
-  if (platforms.slack) stops.push(await startSlack(app, boot));
+  // why dynamic: an adapter's library is loaded only when its tokens are set
+  if (platforms.discord) {
+    const { startDiscord } = await import('../bots/discord/start-discord.ts');
+    stops.push(await startDiscord(app, boot));
+  }
+  if (platforms.slack) {
+    const { startSlack } = await import('../bots/slack/start-slack.ts');
+    stops.push(await startSlack(app, boot));
+  }
   const services = await startServices(app, boot);
   boot.logger.info({ ...platforms }, 'imgbot is running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {

@@ -1,5 +1,3 @@
-import { registerDiscordNotifier } from '../bots/discord/start-discord.ts';
-import { registerSlackNotifier } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { startServices } from './services.ts';
@@ -13,8 +11,15 @@ import { startServices } from './services.ts';
 export async function workerCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
   const app = appFromBoot(boot);
-  if (boot.env.DISCORD_TOKEN) registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
-  if (enabledPlatforms(boot.env).slack) registerSlackNotifier(app, boot.env, boot.logger);
+  // why dynamic: a platform's library is loaded only when its token is set
+  if (boot.env.DISCORD_TOKEN) {
+    const { registerDiscordNotifier } = await import('../bots/discord/start-discord.ts');
+    registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
+  }
+  if (enabledPlatforms(boot.env).slack) {
+    const { registerSlackNotifier } = await import('../bots/slack/start-slack.ts');
+    registerSlackNotifier(app, boot.env, boot.logger);
+  }
   const services = await startServices(app, boot);
   boot.logger.info('workers running; stop with Ctrl-C');
   await new Promise<void>((resolve) => {

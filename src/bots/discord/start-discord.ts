@@ -45,6 +45,8 @@ export interface DiscordAdapterOptions {
   readonly logger: CoreLogger;
   /** Default 2,000 ms: leaves a second of Discord's 3 for the network. */
   readonly autocompleteBudgetMs?: number;
+  /** Default 2,000 ms: how long the core may take before an answer is deferred (Discord voids it after 3 s). */
+  readonly answerBudgetMs?: number;
   readonly readyTimeoutMs?: number;
 }
 
@@ -71,6 +73,7 @@ export async function startDiscordAdapter(app: App, opts: DiscordAdapterOptions)
     logger,
     pendingForms: new PendingForms(),
     autocompleteBudgetMs: opts.autocompleteBudgetMs ?? 2_000,
+    answerBudgetMs: opts.answerBudgetMs ?? 2_000,
   });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));

@@ -1,15 +1,14 @@
-import {
-  type APIModalInteractionResponseCallbackData,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
+import type {
+  APIModalInteractionResponseCallbackData,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
 import { REMIND_MESSAGE_COMMAND } from '../commands-json.ts';
 import { STALE_COMPONENT_TEXT } from '../custom-id.ts';
 import { envFor, type RouterContext } from './context.ts';
 import { textInput } from './forms.ts';
-import { editWith, replyError } from './respond.ts';
+import { answerInTime, replyError } from './respond.ts';
 
 /** Modal id of "Remind me about this"; its payload is `<channel>/<message>`. */
 export const REMIND_MESSAGE_MODAL = 'discord.remind-message';
@@ -61,9 +60,8 @@ export async function submitRemindMessage(
     await replyError(interaction, STALE_COMPONENT_TEXT);
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const when = interaction.fields.getTextInputValue('when');
   const what = messageLink(interaction.guildId, channelId, messageId);
-  const reply = await runCommand('remind', { when, what }, envFor(interaction, ctx));
-  await editWith(interaction, reply, false, ctx);
+  const work = runCommand('remind', { when, what }, envFor(interaction, ctx));
+  await answerInTime(interaction, work, 'reply', true, ctx);
 }

@@ -1,9 +1,9 @@
-import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import type { ModalSubmitInteraction } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
 import type { RawOptions } from '../../../core/commands/resolve-options.ts';
 import { envFor, type RouterContext } from './context.ts';
 import { REMIND_MESSAGE_MODAL, submitRemindMessage } from './context-menu.ts';
-import { editWith, replyError, shareable } from './respond.ts';
+import { answerInTime, replyError } from './respond.ts';
 
 function inputValue(interaction: ModalSubmitInteraction, key: string): string | undefined {
   try {
@@ -41,7 +41,6 @@ export async function handleModal(interaction: ModalSubmitInteraction, ctx: Rout
     const value = inputValue(interaction, key);
     if (value !== undefined) raw[key] = value;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await runCommand(command.name, raw, envFor(interaction, ctx));
-  await editWith(interaction, reply, shareable(reply, command.personal), ctx);
+  const work = runCommand(command.name, raw, envFor(interaction, ctx));
+  await answerInTime(interaction, work, 'reply', command.personal, ctx);
 }
