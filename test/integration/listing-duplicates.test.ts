@@ -65,6 +65,11 @@ describe('possible duplicates of an open listing are held for review', () => {
           'Looks like listing obs-first "Cardiology Observership" (same institution, city, type and specialty)',
       },
     ]);
+    // Fixing a detail while it waits keeps the question open.
+    await mod('/edit id:obs-again description:"Rounds and clinic with the consult team."');
+    expect((await mod('/review')).records[0]?.fields?.map((f) => f.name)).toEqual([
+      'flag: possible-duplicate',
+    ]);
     // A moderator who knows better approves it; an edit later does not hold it again.
     await runAction('review.approve', 'obs-again', app.as('mod', { moderator: true }));
     expect((await mod('/edit id:obs-again duration_weeks:6')).text).toContain('Saved');

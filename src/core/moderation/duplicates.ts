@@ -150,3 +150,14 @@ export function duplicateHit(matches: readonly DuplicateMatch[]): FlagHit {
 export function withDuplicateFlag<T extends Pick<Listing, 'flags'>>(l: T): T {
   return l.flags.includes(DUPLICATE_RULE) ? l : { ...l, flags: [...l.flags, DUPLICATE_RULE] };
 }
+
+/**
+ * The edited listing keeps the duplicate flag it had: an edit does not look
+ * for duplicates again, and must not silently drop the question either.
+ */
+export function keepDuplicateFlag<T extends Pick<Listing, 'flags'>>(
+  before: Pick<Listing, 'flags'>,
+  after: T,
+): T {
+  return before.flags.includes(DUPLICATE_RULE) ? withDuplicateFlag(after) : after;
+}

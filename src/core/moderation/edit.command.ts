@@ -9,6 +9,7 @@ import { deadlineInfo, draftOf, withContent } from '../opportunities/listing-rec
 import { deadlinePassed } from '../opportunities/listing-time.ts';
 import { notFoundReply } from '../opportunities/show-listing.command.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
+import { keepDuplicateFlag } from './duplicates.ts';
 import { auditListing, contentChanges } from './listing-audit.ts';
 import { flagLabel, unapprovedFlags } from './listing-flags.ts';
 
@@ -32,7 +33,7 @@ async function edit(id: string, values: Partial<ListingFieldValues>, ctx: Comman
   }
   const draft = editDraft(draftOf(before), values);
   if (!draft.ok) return errorReply(draft.code, `Listing ${id} was not changed: ${draft.message}.`);
-  const changed = withContent(before, draft.value, ctx.now);
+  const changed = keepDuplicateFlag(before, withContent(before, draft.value, ctx.now));
   if (values.deadline !== undefined && deadlinePassed(changed, ctx.now) && before.status !== 'withdrawn') {
     return errorReply(
       'LISTING.DEADLINE_PASSED',

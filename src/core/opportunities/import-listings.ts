@@ -3,6 +3,7 @@ import type { CoreDeps } from '../deps.ts';
 import {
   type DuplicateIndex,
   duplicateHit,
+  keepDuplicateFlag,
   loadDuplicateIndex,
   withDuplicateFlag,
 } from '../moderation/duplicates.ts';
@@ -189,7 +190,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, ctx:
   const duplicates = before || closed ? [] : ctx.duplicates.find(draft.value, c.id);
   const dupHits = duplicates.length > 0 ? [duplicateHit(duplicates)] : [];
   const made = before
-    ? withContent(before, draft.value, opts.now)
+    ? keepDuplicateFlag(before, withContent(before, draft.value, opts.now))
     : makeListing(draft.value, {
         id: c.id,
         status: 'published',
