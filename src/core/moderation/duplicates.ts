@@ -75,13 +75,23 @@ function entryOf(d: ListingDraft, listing: Entry['listing']): Entry {
   };
 }
 
+/**
+ * `similarity(a, b) >= threshold`, skipping the edit distance when the lengths
+ * alone rule it out (the distance is at least the difference in length).
+ */
+function atLeast(a: string, b: string, threshold: number): boolean {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return true;
+  if (Math.min(a.length, b.length) / longest < threshold) return false;
+  return similarity(a, b) >= threshold;
+}
+
 function alike(a: Entry, b: Entry): DuplicateMatch['why'] | undefined {
   if (a.program === b.program && a.specialties.some((s) => b.specialties.includes(s))) return 'same-program';
-  if (similarity(a.title, b.title) < TITLE_SIMILARITY) return undefined;
-  const sameContact = a.contact !== '' && a.contact === b.contact;
-  return sameContact || similarity(a.institution, b.institution) >= INSTITUTION_SIMILARITY
-    ? 'similar-title'
-    : undefined;
+  const samePlace =
+    (a.contact !== '' && a.contact === b.contact) ||
+    atLeast(a.institution, b.institution, INSTITUTION_SIMILARITY);
+  return samePlace && atLeast(a.title, b.title, TITLE_SIMILARITY) ? 'similar-title' : undefined;
 }
 
 /** The open listings, ready to compare new ones with. */
