@@ -10,10 +10,12 @@ import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
 import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
+import { DigestScheduler } from './jobs/digest-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
+import { RedisDigestStore } from './store/digests.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
@@ -45,6 +47,8 @@ export interface App {
   readonly reminderScheduler: ReminderScheduler;
   /** The BullMQ producer behind `deps.alerts.queue` (listing announcements). */
   readonly announcementScheduler: AnnouncementScheduler;
+  /** The BullMQ job schedulers of members' alert digests. */
+  readonly digestScheduler: DigestScheduler;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,8 @@ export function createApp(options: AppOptions): App {
     options.settings.delivery.attempts,
     options.logger,
   );
+  const digestScheduler = new DigestScheduler(queueRedis, options.prefix, options.logger);
+  const digestStore = new RedisDigestStore(redis, keys);
   const deps: CoreDeps = {
     settings: options.settings,
     clock,
@@ -103,6 +109,16 @@ export function createApp(options: AppOptions): App {
       store: new RedisAlertStore(redis, keys),
       ledger: new RedisAnnouncementLedger(redis, keys),
       queue: announcementScheduler,
+      digests: {
+        add: (u, l, at) => digestStore.add(u, l, at),
+        take: (u) => digestStore.take(u),
+        peek: (u) => digestStore.peek(u),
+        schedule: (u, s, zone) => digestScheduler.schedule(u, s, zone),
+        async forget(u) {
+          await digestScheduler.unschedule(u);
+          await digestStore.forget(u);
+        },
+      },
     },
   };
   return {
@@ -114,9 +130,11 @@ export function createApp(options: AppOptions): App {
     options,
     reminderScheduler,
     announcementScheduler,
+    digestScheduler,
     async close() {
       await reminderScheduler.close();
       await announcementScheduler.close();
+      await digestScheduler.close();
       await queueRedis.quit().catch(() => queueRedis.disconnect());
       await redis.quit().catch(() => redis.disconnect());
     },

@@ -12,6 +12,7 @@ import {
   alertsCommand,
 } from './alerts/alert.commands.ts';
 import { completeAlertId } from './alerts/alert-autocomplete.ts';
+import { alertDigestCommand } from './alerts/alert-digest.command.ts';
 import type { ActionDef, Command } from './commands/command.ts';
 import { type Autocompleter, Registry } from './commands/registry.ts';
 import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
@@ -101,6 +102,7 @@ export const COMMANDS: readonly Command[] = [
   alertAddCommand,
   alertsCommand,
   alertRemoveCommand,
+  alertDigestCommand,
   reportCommand,
   postCommand,
   editCommand,

@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { App } from '../app.ts';
 import { startAnnouncementWorker } from '../jobs/announcement.worker.ts';
 import { awaitDueReminders } from '../jobs/await-pending.ts';
+import { startDigestWorker } from '../jobs/digest.worker.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
@@ -26,7 +27,8 @@ const LATE_AFTER_MS = 60_000;
  * `delivery`, after re-adding any job a crash may have lost. Reminders that
  * came due while everything was down are then delivered at once, marked late.
  * Also the listing-expiry sweep (a BullMQ job scheduler, every five minutes)
- * and the announcement worker (new listings to the channel and to alerts).
+ * the announcement worker (new listings to the channel and to alerts) and the
+ * digest worker (members' daily or weekly alert digests).
  */
 export async function startServices(
   app: App,
@@ -78,12 +80,14 @@ export async function startServices(
     },
     deps.logger,
   );
+  const digester = startDigestWorker(deps, open('worker', 'digest'), options.prefix, deps.logger);
   deps.logger.debug({ pending: restored }, 'reminder worker started');
   return {
     awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
     async close() {
       await worker.close();
       await announcer.close();
+      await digester.close();
       await sweep.close();
       for (const c of connections) await c.quit().catch(() => c.disconnect());
     },

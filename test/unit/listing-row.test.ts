@@ -113,7 +113,7 @@ describe('parseListingRow', () => {
     [{ duration_weeks: '8-4' }, 'duration_weeks', 'from the shorter to the longer'],
     [{ deadline: '15/03/2027' }, 'deadline', 'must be a date written YYYY-MM-DD'],
     [{ deadline: '2027-02-30' }, 'deadline', 'must be a date written YYYY-MM-DD'],
-    [{ contact: 'call us' }, 'contact', 'must be an email address or an http(s) URL'],
+    [{ contact: 'call us' }, 'contact', 'must be an email address, a web address or a phone number'],
     [{ type: 'internship' }, 'type', 'must be one of observership, externship'],
     [{ id: 'has spaces' }, 'id', 'must be an id of 1-64 letters'],
     [{ title: '' }, 'title', 'must not be empty'],

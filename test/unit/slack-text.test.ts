@@ -95,7 +95,8 @@ describe('Slack modals', () => {
       type: 'static_select',
       initial_option: { value: 'externship' },
     });
-    expect(byId('fee_usd')?.element).toMatchObject({ type: 'number_input', is_decimal_allowed: false });
+    // The fee is text, not a number input: "not stated" is a third answer besides a number and free.
+    expect(byId('fee_usd')?.element).toMatchObject({ type: 'plain_text_input' });
     expect(byId('title')).toMatchObject({ optional: false });
     expect(byId('state')).toMatchObject({ optional: true });
     expect(byId(MORE_INPUT)?.element).toMatchObject({ initial_value: 'fee_covers:"EMR access"' });

@@ -15,6 +15,8 @@ export interface MemberDataExport {
   readonly tracker: readonly TrackerEntry[];
   /** Alerts for new listings (`/alerts`). */
   readonly alerts: readonly Alert[];
+  /** Listings waiting for the member's next alert digest. */
+  readonly digestPending: readonly string[];
 }
 
 type MemberDataDeps = Pick<
@@ -24,12 +26,13 @@ type MemberDataDeps = Pick<
 
 /** Collects the member's settings, reminders (pending and recently delivered), subscriptions, tracker and alerts. */
 export async function exportMemberData(deps: MemberDataDeps, userId: string): Promise<MemberDataExport> {
-  const [settings, reminders, deadlineSubscriptions, tracker, alerts] = await Promise.all([
+  const [settings, reminders, deadlineSubscriptions, tracker, alerts, digestPending] = await Promise.all([
     deps.userSettings.getUser(userId),
     deps.reminders.store.listForUser(userId),
     deps.reminders.store.subscriptionsOf(userId),
     deps.tracker.list(userId),
     deps.alerts.store.listForUser(userId),
+    deps.alerts.digests.peek(userId),
   ]);
   return {
     userId,
@@ -39,6 +42,7 @@ export async function exportMemberData(deps: MemberDataDeps, userId: string): Pr
     deadlineSubscriptions,
     tracker,
     alerts,
+    digestPending,
   };
 }
 
@@ -60,6 +64,7 @@ export async function deleteMemberData(
   ]);
   // Alerts first, so an announcement running meanwhile finds none to tell the member about.
   const alerts = await deps.alerts.store.forgetUser(userId);
+  await deps.alerts.digests.forget(userId);
   for (const r of reminders) {
     if (r.status === 'pending') await deps.reminders.scheduler.unschedule(r.id, r.fireAt);
     if (r.repeat) await deps.reminders.scheduler.unscheduleSeries(r.id);

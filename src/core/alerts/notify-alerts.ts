@@ -28,13 +28,21 @@ export async function matchingAlerts(deps: AlertDeps, l: Listing): Promise<Map<s
  * quiet hours end, and skipped for a member whose DMs are closed. The claim is
  * recorded before the notice is placed, so a repeated run never tells anyone
  * twice (a crash between the two loses that one message: at most once).
- * Returns how many members were told.
+ * A member who chose a daily or weekly digest gets the listing in their next
+ * digest instead. Returns how many members were told (or will be, by digest).
  */
 export async function notifyAlerts(deps: AlertDeps, l: Listing): Promise<number> {
   let told = 0;
   for (const [userId, alerts] of await matchingAlerts(deps, l)) {
     if (!(await deps.alerts.store.claimNotice(l.id, userId))) continue;
     const now = deps.clock.now();
+    const digest = (await deps.userSettings.getUser(userId)).alertDigest;
+    if (digest && digest.mode !== 'instant') {
+      // Kept for the member's next digest, which names every match since the last one.
+      await deps.alerts.digests.add(userId, l.id, now);
+      told++;
+      continue;
+    }
     await placeReminder(deps, {
       id: deps.reminders.store.newId(),
       userId,

@@ -1,4 +1,5 @@
 import type { ListingDraft } from '../opportunities/listing.ts';
+import { isPhoneContact } from '../opportunities/listing-fields.ts';
 import { disguisedLinks } from './link-claims.ts';
 import { runRules } from './red-flag-engine.ts';
 import { RED_FLAG_RULES } from './red-flag-rules.file.ts';
@@ -65,9 +66,9 @@ function contactProblem(contact: string): string | undefined {
       return `the contact ${url.hostname} is a chat or link-shortener address`;
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname)) return 'the contact URL is a bare IP address';
   } catch {
-    // A phone number is a contact a moderator can verify by calling.
-    if (/^\+?[\d\s().-]{7,}$/.test(contact)) return undefined;
-    return 'the contact is neither an email address nor a URL';
+    // A phone number is a way to reach a real office (listing-fields.ts accepts it as a contact).
+    if (isPhoneContact(contact)) return undefined;
+    return 'the contact is neither an email address, a web address nor a phone number';
   }
   return undefined;
 }

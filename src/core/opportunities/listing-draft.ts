@@ -44,10 +44,11 @@ function emptyDraft(
     country: 'US',
     setting: 'other',
     durationWeeks: null,
-    feeUsd: 0,
+    // Unknown is not no: what the poster did not state stays "not stated".
+    feeUsd: null,
     feeCovers: '',
-    requirements: { step1: false, step2ck: false, ecfmg: false, other: '' },
-    lorPossible: false,
+    requirements: { step1: null, step2ck: null, ecfmg: null, other: '' },
+    lorPossible: null,
     deadline: null,
     startDate: null,
     timezone,
@@ -112,7 +113,8 @@ function failed(errors: readonly FieldError[]): Result<never> {
 
 /**
  * A new listing's content from parsed field values: required fields checked,
- * the rest defaulted (observational, US, free, rolling...), then cross-field
+ * the rest defaulted (observational, US, rolling; fee, exam requirements and
+ * letter not stated), then cross-field
  * rules (a U.S. listing needs a state; a foreign one has none).
  */
 export function newDraft(values: Partial<ListingFieldValues>, defaultZone: string): Result<ListingDraft> {

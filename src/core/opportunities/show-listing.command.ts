@@ -7,8 +7,9 @@ import type { Listing } from './listing.ts';
 import {
   deadlineText,
   durationText,
-  feeText,
+  feeValue,
   kindText,
+  letterText,
   placeText,
   requirementsText,
   specialtiesText,
@@ -41,9 +42,13 @@ function fields(l: Listing, ctx: CommandContext): ReplyField[] {
     { name: 'Specialties', value: specialtiesText(l), inline: true },
     { name: 'Where', value: `${l.institution}, ${placeText(l)}` },
     { name: 'Duration', value: durationText(l), inline: true },
-    { name: 'Fee', value: l.feeCovers ? `${feeText(l)} (covers: ${l.feeCovers})` : feeText(l), inline: true },
+    {
+      name: 'Fee',
+      value: l.feeCovers ? `${feeValue(l)} (covers: ${l.feeCovers})` : feeValue(l),
+      inline: true,
+    },
     { name: 'Requirements', value: requirementsText(l) },
-    { name: 'Letter of recommendation', value: l.lorPossible ? 'possible' : 'not offered', inline: true },
+    { name: 'Letter of recommendation', value: letterText(l), inline: true },
     { name: 'Deadline', value: deadlineText(l, ctx.now), inline: true },
     {
       name: 'Start',

@@ -1,3 +1,4 @@
+import type { DigestSchedule } from '../alerts/digest.ts';
 import type { MemberProfile } from '../profile/profile.ts';
 
 /** A daily window in the member's local time during which nothing is delivered. */
@@ -20,6 +21,8 @@ export interface UserSettings {
   readonly profile?: MemberProfile;
   /** Reminders `/plan` created, by `<match year>:<milestone id>`, so a second run creates none again. */
   readonly planReminders?: Readonly<Record<string, string>>;
+  /** How alert matches reach the member (absent: instant). */
+  readonly alertDigest?: DigestSchedule;
 }
 
 /** What moderators configure for one community (guild, workspace, shell). */
