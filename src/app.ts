@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { SlackStores } from './bots/slack/slack-app.ts';
 import type { SettingsFile } from './config/settings-file.ts';
 import { createRegistry } from './core/command-list.ts';
 import type { Registry } from './core/commands/registry.ts';
@@ -9,20 +10,24 @@ import type { FaqEntry } from './core/faq/faq-entry.ts';
 import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
+import type { WiredCore } from './core/wired-core.ts';
 import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
 import { DigestScheduler } from './jobs/digest-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
+import { RedisDeliveryDedupe } from './store/delivery-dedupe.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
 import { RedisDigestStore } from './store/digests.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
+import { RedisMemberTraces } from './store/member-traces.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
 import { openRedis } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
 import { RedisSettingsStore } from './store/settings.redis-store.ts';
+import { RedisInstallationStore } from './store/slack-installations.redis-store.ts';
 import { RedisTrackerStore } from './store/tracker.redis-store.ts';
 
 export interface AppOptions {
@@ -36,10 +41,12 @@ export interface AppOptions {
 }
 
 /** The wired core: dependencies, registry and the resources to release on shutdown. */
-export interface App {
+export interface App extends WiredCore {
   readonly deps: CoreDeps;
   readonly registry: Registry;
   readonly notifier: NotifierRouter;
+  /** Handed to the Slack adapter by the runtime. */
+  readonly slackStores: SlackStores;
   readonly redis: Redis;
   readonly keys: Keys;
   readonly options: AppOptions;
@@ -49,6 +56,8 @@ export interface App {
   readonly announcementScheduler: AnnouncementScheduler;
   /** The BullMQ job schedulers of members' alert digests. */
   readonly digestScheduler: DigestScheduler;
+  /** The Redis listings store behind `deps.listings` (start-up re-indexes it when its rules changed). */
+  readonly listingsStore: RedisListingsStore;
   close(): Promise<void>;
 }
 
@@ -90,7 +99,6 @@ export function createApp(options: AppOptions): App {
     audit: new RedisAuditLog(redis, keys),
     rateLimiter: new RedisRateLimiter(redis, keys, () => clock.now()),
     notifier,
-    // Domain ports: each issue replaces its placeholder with the Redis/BullMQ implementation.
     listings,
     listingLookup: listings,
     listingHooks: createListingHooks(() => deps),
@@ -120,17 +128,23 @@ export function createApp(options: AppOptions): App {
         },
       },
     },
+    memberTraces: new RedisMemberTraces(redis, keys, listings.base),
   };
   return {
     deps,
     registry: createRegistry(),
     notifier,
+    slackStores: {
+      installations: new RedisInstallationStore(redis, keys),
+      dedupe: new RedisDeliveryDedupe(redis, keys, options.logger),
+    },
     redis,
     keys,
     options,
     reminderScheduler,
     announcementScheduler,
     digestScheduler,
+    listingsStore: listings,
     async close() {
       await reminderScheduler.close();
       await announcementScheduler.close();

@@ -14,6 +14,16 @@ function zoneArg(value: string): string {
   return value;
 }
 
+function roleArg(value: string): string {
+  const name = value.replace(/^@/, '');
+  if (!/^[A-Za-z0-9][\w.-]{0,79}$/.test(name)) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a role name: use letters, digits, _ . -. Example: --role Moderators`,
+    );
+  }
+  return name;
+}
+
 function nameArg(value: string): string {
   if (!/^[A-Za-z0-9_.-]{1,32}$/.test(value)) {
     throw new InvalidArgumentError(
@@ -64,9 +74,14 @@ program
     process.env.USER && /^[A-Za-z0-9_.-]{1,32}$/.test(process.env.USER) ? process.env.USER : 'me',
   )
   .option('--mod', 'act as a moderator', false)
+  .option(
+    '--role <name>',
+    'hold this local role (e.g. Moderators, as set with /setup mod_role:@Moderators)',
+    roleArg,
+  )
   .option('--json', 'print one JSON object per reply (for scripts)', false)
   .option('--tz <zone>', 'set your time zone (IANA name)', zoneArg)
-  .action(async (opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
+  .action(async (opts: { user: string; mod: boolean; role?: string; json: boolean; tz?: string }) =>
     (await import('./runtime/shell.ts')).shellCommand(process.env, opts),
   );
 

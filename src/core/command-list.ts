@@ -14,6 +14,7 @@ import {
 import { completeAlertId } from './alerts/alert-autocomplete.ts';
 import { alertDigestCommand } from './alerts/alert-digest.command.ts';
 import type { ActionDef, Command } from './commands/command.ts';
+import type { QuestionEntry } from './commands/question.ts';
 import { type Autocompleter, Registry } from './commands/registry.ts';
 import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
 import { faqEditCommand } from './faq/faq-edit.command.ts';
@@ -22,6 +23,8 @@ import { faqRemoveCommand } from './faq/faq-remove.command.ts';
 import { faqResetCommand } from './faq/faq-reset.command.ts';
 import { faqShowAction } from './faq/faq-show.action.ts';
 import { completeCommandName, helpCommand } from './general/help.command.ts';
+import type { HomeSectionDef } from './home/home-section.ts';
+import { MESSAGE_ACTIONS } from './message-actions.ts';
 import { auditCommand } from './moderation/audit.command.ts';
 import { editCommand } from './moderation/edit.command.ts';
 import { postCommand } from './moderation/post.command.ts';
@@ -138,7 +141,40 @@ export const AUTOCOMPLETERS: Readonly<Record<string, Autocompleter>> = {
   [ALERT_ID_SOURCE]: completeAlertId,
 };
 
-/** The registry of everything above, validated (names, descriptions, forms). */
+/** Free text (a shell line without `/`, a DM to the Slack app) is a question for the FAQ. */
+export const QUESTION: QuestionEntry = { command: faqCommand.name, option: 'question' };
+
+/** A member's overview (Slack App Home, the shell's `/home`), section by section. */
+export const HOME_SECTIONS: readonly HomeSectionDef[] = [
+  {
+    command: remindersCommand.name,
+    heading: 'Your next reminders',
+    fallback: 'No reminders yet. Try /remind, or "Remind me about this" on any message.',
+  },
+  {
+    command: trackListCommand.name,
+    heading: 'Your applications',
+    fallback: 'Nothing tracked yet. Try /track add.',
+  },
+  {
+    command: reviewCommand.name,
+    heading: 'Review queue',
+    fallback: 'Nothing is waiting for review.',
+    moderatorsOnly: true,
+  },
+];
+
+/** Actions on a message ("Remind me about this"): see message-actions.ts. */
+export { MESSAGE_ACTIONS };
+
+/** The registry of everything above, validated (names, descriptions, forms, entry points). */
 export function createRegistry(): Registry {
-  return new Registry({ commands: COMMANDS, actions: ACTIONS, autocompleters: AUTOCOMPLETERS });
+  return new Registry({
+    commands: COMMANDS,
+    actions: ACTIONS,
+    autocompleters: AUTOCOMPLETERS,
+    messageActions: MESSAGE_ACTIONS,
+    question: QUESTION,
+    homeSections: HOME_SECTIONS,
+  });
 }

@@ -1,3 +1,4 @@
+import type { MemberTraces } from './account/member-traces.port.ts';
 import type { AlertsPort } from './alerts/alert.port.ts';
 import type { FaqPort } from './faq/faq.port.ts';
 import type { ListingsPort } from './opportunities/listing.port.ts';
@@ -35,4 +36,6 @@ export interface CoreDeps {
   readonly tracker: TrackerPort;
   /** Member alerts, the announcement ledger and the announcement queue. */
   readonly alerts: AlertsPort;
+  /** Moderation records (reports, audit logs, FAQ changes) that name a member, for `/mydata`. */
+  readonly memberTraces: MemberTraces;
 }

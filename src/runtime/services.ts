@@ -45,6 +45,8 @@ export async function startServices(
     connections.push(c);
     return c;
   };
+  const reindexed = await app.listingsStore.reindexIfStale();
+  if (reindexed > 0) deps.logger.info({ listings: reindexed }, 'listing index rebuilt for the current rules');
   const connection = open('worker', 'worker');
   const sweep = await startExpirySweep(
     deps,

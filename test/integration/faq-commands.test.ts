@@ -37,8 +37,10 @@ describe('/faq', () => {
     expect(r.ids).toEqual(['externship-duration']);
     expect(r.title).toBe('How long do externships last?');
     expect(r.text).toContain('4-12 weeks');
-    expect(r.footer).toContain('last verified 2026-11-01');
-    expect(r.footer).toContain('How much U.S. clinical experience do I need?');
+    expect(r.footer).toBe('last verified 2026-11-01');
+    // The related topics are listed once, as buttons: not again in the text or the footer.
+    expect(r.text).not.toMatch(/related:|\/faq id:/i);
+    expect(r.text).toContain('Try /externship.');
     expect(r.actions.map((a) => [a.action, a.payload])).toEqual([
       ['faq.show', 'usce-how-much'],
       ['faq.show', 'letters-of-recommendation'],

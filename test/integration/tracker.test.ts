@@ -4,8 +4,10 @@
  * after applying, a letter request 3 weeks before a rotation ends, a thank-you
  * the day after) and cancel when a status change makes them moot; /usce.
  */
+import { DateTime } from 'luxon';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reminder } from '../../src/core/reminders/reminder.ts';
+import { FakeClock } from '../helpers/app.ts';
 import {
   eventually,
   type Harness,
@@ -16,15 +18,23 @@ import {
 } from './reminder-harness.ts';
 
 const NY = 'America/New_York';
+/**
+ * The core's "now" in every test here: fixed, so no result depends on when the
+ * tests run (a day boundary or a DST change). why: far in the future, so every
+ * step the tracker schedules is a delayed BullMQ job that never fires by itself.
+ */
+const T0 = DateTime.fromISO('2032-06-09T15:00', { zone: NY }).toMillis();
+/** An instant BullMQ treats as already due (it compares with the real time): the job runs at once. */
+const DUE_NOW = DateTime.fromISO('2020-01-06T09:00', { zone: NY }).toMillis();
 let h: Harness;
 beforeEach(() => {
-  h = reminderHarness();
+  h = reminderHarness({ clock: new FakeClock(T0) });
 });
 afterEach(async () => {
   await h.close();
 });
 
-const day = (n: number) => localDate(Date.now(), NY, n);
+const day = (n: number) => localDate(T0, NY, n);
 const nineOn = (date: string) => localInstant(`${date}T09:00`, NY);
 
 async function chain(userId = 'shell:ana'): Promise<Reminder[]> {
@@ -71,8 +81,8 @@ describe('follow-up chains', () => {
   it('GIVEN the contact was long ago THEN the follow-up is the next 09:00, never in the past', async () => {
     await add(`/track add program:"Old application" status:applied contacted:${day(-40)}`);
     const [f] = await chain();
-    expect(f!.dueAt).toBeGreaterThan(Date.now());
-    expect(f!.dueAt - Date.now()).toBeLessThanOrEqual(86_400_000);
+    expect(f!.dueAt).toBeGreaterThan(T0);
+    expect(f!.dueAt - T0).toBeLessThanOrEqual(86_400_000);
     expect(new Date(f!.dueAt).toLocaleTimeString('en-US', { timeZone: NY, hour12: false })).toBe('09:00:00');
   });
 
@@ -113,7 +123,7 @@ describe('follow-up chains', () => {
     );
     const [letter, thanks] = await chain();
     expect(letter?.kind).toBe('letter');
-    expect(letter!.dueAt - Date.now()).toBeLessThanOrEqual(86_400_000);
+    expect(letter!.dueAt - T0).toBeLessThanOrEqual(86_400_000);
     expect(thanks).toMatchObject({ kind: 'thank-you', dueAt: nineOn(day(6)) });
   });
 
@@ -123,7 +133,7 @@ describe('follow-up chains', () => {
     );
     const [f] = await chain();
     // Bring the 14-day follow-up to now, as if two weeks had passed.
-    const soon = Date.now() + 1_000;
+    const soon = DUE_NOW;
     await h.app.deps.reminders.store.save({ ...f!, dueAt: soon, fireAt: soon, wall: undefined });
     await h.app.deps.reminders.scheduler.schedule(f!.id, soon);
     await h.app.deps.reminders.scheduler.unschedule(f!.id, f!.fireAt);
@@ -142,7 +152,7 @@ describe('follow-up chains', () => {
       `/track update id:${id} status:accepted rotation_start:${day(1)} rotation_end:${day(30)}`,
     );
     const letter = (await chain()).find((r) => r.kind === 'letter');
-    const due = Date.now() + 1_500;
+    const due = T0 + 1_500; // a pending step, not yet due
     await h.app.deps.reminders.store.save({ ...letter!, dueAt: due, fireAt: due, wall: undefined });
     await h.app.deps.reminders.scheduler.schedule(letter!.id, due);
     await h.app.deps.reminders.scheduler.unschedule(letter!.id, letter!.fireAt);
@@ -162,7 +172,7 @@ describe('follow-up chains', () => {
 
 describe('/track commands', () => {
   it('adds from a listing id (its title), refuses a duplicate, lists with notes and next reminders', async () => {
-    await h.app.deps.listings.save(testListing('mercy-im', day(30), Date.now()));
+    await h.app.deps.listings.save(testListing('mercy-im', day(30), T0));
     const id = await add('/track add program:mercy-im status:applied');
     const dup = await h.run('ana', '/track add program:mercy-im');
     expect(dup).toMatchObject({ error: true, code: 'TRACKER.DUPLICATE' });

@@ -47,7 +47,7 @@ function errorsOf(over: Record<string, string>): { field: string; reason: string
 }
 
 describe('checkColumns', () => {
-  it('GIVEN the exact header of the issue THEN it is accepted in that order', () => {
+  it('GIVEN the documented header THEN it is accepted in that order', () => {
     expect(checkColumns(HEADER.split(','))).toEqual({ ok: true, value: [...CSV_COLUMNS] });
   });
 

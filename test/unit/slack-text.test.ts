@@ -4,7 +4,7 @@ import { formFor, MORE_INPUT, readMore } from '../../src/bots/slack/forms.ts';
 import { timestampIsFresh } from '../../src/bots/slack/http-receiver.ts';
 import { formModal, readFormValues } from '../../src/bots/slack/render/modal.ts';
 import { parseModeratorList } from '../../src/bots/slack/slack-actor.ts';
-import { slackExample, slackSlash } from '../../src/bots/slack/slack-names.ts';
+import { slackExample, slackMentions, slackSlash } from '../../src/bots/slack/slack-names.ts';
 import { routeSlashCommand, slackTextToPlain } from '../../src/bots/slack/slack-text.ts';
 import { createRegistry } from '../../src/core/command-list.ts';
 
@@ -149,6 +149,13 @@ describe('Slack names, moderators and the receiver clock', () => {
     expect(slackSlash('track add')).toBe('/track add');
     expect(slackExample('/remind when:"in 2 weeks" what:x')).toBe('/imgbot remind when:"in 2 weeks" what:x');
     expect(slackExample('/observership cardiology')).toBe('/observership cardiology');
+  });
+
+  it('GIVEN core text naming commands THEN only the names Slack keeps go through /imgbot', () => {
+    expect(
+      slackMentions('No reminders yet. Try /remind, or (/remind) later; /reminders and /track add too.'),
+    ).toBe('No reminders yet. Try /imgbot remind, or (/imgbot remind) later; /reminders and /track add too.');
+    expect(slackMentions('see https://example.org/remind')).toBe('see https://example.org/remind');
   });
 
   it('splits SLACK_MODERATORS into users and user groups', () => {

@@ -1,5 +1,6 @@
 import { unmaskLinks } from '../../core/moderation/masked-links.ts';
 import type { Reply } from '../../core/reply.ts';
+import { plainText } from './plain-text.ts';
 
 function indent(text: string, by = '   '): string {
   return text
@@ -9,8 +10,9 @@ function indent(text: string, by = '   '): string {
 }
 
 /**
- * Renders a reply as plain text for a terminal. Buttons become numbered
- * `/press N` choices; masked links are written out as `text (url)`.
+ * Renders a reply as plain text for a terminal: no Markdown markers (see
+ * plain-text.ts), and masked links written out as `text (url)`. Buttons become
+ * numbered `/press N` choices.
  */
 export function renderText(reply: Reply): string {
   return unmaskLinks(renderLines(reply));
@@ -19,17 +21,19 @@ export function renderText(reply: Reply): string {
 function renderLines(reply: Reply): string {
   const out: string[] = [];
   if (reply.addressee) out.push(`@${reply.addressee.replace(/^shell:/, '')}`);
-  if (reply.title) out.push(`== ${reply.title} ==`);
-  if (reply.text) out.push(reply.error ? `Error: ${reply.text}` : reply.text);
-  for (const field of reply.fields) out.push(`${field.name}:\n${indent(field.value)}`);
+  if (reply.title) out.push(`== ${plainText(reply.title)} ==`);
+  if (reply.text) out.push(reply.error ? `Error: ${plainText(reply.text)}` : plainText(reply.text));
+  for (const field of reply.fields) out.push(`${plainText(field.name)}:\n${indent(plainText(field.value))}`);
   reply.records.forEach((record, i) => {
-    const lines = [`${i + 1}. ${record.title}  [${record.id}]`];
-    if (record.subtitle) lines.push(indent(record.subtitle));
-    if (record.text) lines.push(indent(record.text));
-    for (const field of record.fields ?? []) lines.push(indent(`${field.name}: ${field.value}`));
+    const lines = [`${i + 1}. ${plainText(record.title)}  [${record.id}]`];
+    if (record.subtitle) lines.push(indent(plainText(record.subtitle)));
+    if (record.text) lines.push(indent(plainText(record.text)));
+    for (const field of record.fields ?? []) {
+      lines.push(indent(`${plainText(field.name)}: ${plainText(field.value)}`));
+    }
     out.push(lines.join('\n'));
   });
-  if (reply.footer) out.push(reply.footer);
+  if (reply.footer) out.push(plainText(reply.footer));
   if (reply.actions.length > 0) {
     const choices = reply.actions.map((a, i) => `[${i + 1}] ${a.label}`).join('  ');
     out.push(`${choices}   (type /press <number>)`);
@@ -39,9 +43,9 @@ function renderLines(reply: Reply): string {
 }
 
 /** The JSON-lines form: one object per reply, with the fields scripts rely on (`ids`, `text`, `error`). */
-export function renderJson(reply: Reply, dm?: { to: string }): string {
+export function renderJson(reply: Reply, dm?: { to: string; channel?: boolean }): string {
   const body = {
-    ...(dm ? { dm: true, to: dm.to } : {}),
+    ...(dm ? { dm: true, to: dm.to, ...(dm.channel ? { channel: true } : {}) } : {}),
     ...(reply.addressee ? { addressee: reply.addressee } : {}),
     title: reply.title ?? null,
     text: reply.text,

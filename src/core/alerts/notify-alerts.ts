@@ -1,5 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
+import { assessFit } from '../profile/eligibility.ts';
+import { readProfile } from '../profile/update-profile.ts';
 import { placeReminder } from '../reminders/place-reminder.ts';
 import { type Alert, alertMatches } from './alert.ts';
 import { alertNoticeText } from './announcement-message.ts';
@@ -16,6 +18,8 @@ export async function matchingAlerts(deps: AlertDeps, l: Listing): Promise<Map<s
   const candidates = await deps.alerts.store.candidates(l.postedIn, l.type);
   for (const a of candidates.sort((x, y) => x.createdAt - y.createdAt)) {
     if (a.communityId !== l.postedIn || !alertMatches(a.filters, l)) continue;
+    // An `eligible` alert matches only listings whose stated requirements the member meets.
+    if (a.filters.eligible && assessFit(await readProfile(deps, a.userId), l).verdict !== 'fits') continue;
     byMember.set(a.userId, [...(byMember.get(a.userId) ?? []), a]);
   }
   return byMember;

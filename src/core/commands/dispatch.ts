@@ -6,6 +6,7 @@ import { type Failure, ok, type Result } from '../result.ts';
 import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
 import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from './options.ts';
 import { parseCommandLine } from './parse-line.ts';
+import { quoteInput } from './quote-input.ts';
 import type { Registry } from './registry.ts';
 import { type RawOptions, tokensToOptions } from './resolve-options.ts';
 import { closest } from './suggest.ts';
@@ -47,11 +48,23 @@ function refuse(what: string, permission: Permission, ctx: CommandContext): Repl
   return undefined;
 }
 
+/**
+ * Whether the member may run `command`: undefined when they may, else the
+ * core's refusal, in the words running the command would give. Adapters ask
+ * before they open a form, so nobody fills in a form they could never send.
+ * Member commands answer at once, without reading the member's settings.
+ */
+export async function checkPermission(command: Command, env: InvocationEnv): Promise<Reply | undefined> {
+  if (command.permission === 'member') return undefined;
+  return refuse(`/${command.name}`, command.permission, await buildContext(env));
+}
+
 /** The error for a command name that does not exist, with the closest names. */
 export function unknownCommandReply(name: string, registry: Registry): Reply {
   const guesses = closest(name, registry.topLevelNames());
   const hint = guesses.length > 0 ? ` Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : '';
-  return errorReply('COMMAND.UNKNOWN', `There is no command /${name}.${hint} Type /help for the list.`);
+  const shown = quoteInput(name).slice(1, -1); // why: a pasted wall of text is not repeated back
+  return errorReply('COMMAND.UNKNOWN', `There is no command /${shown}.${hint} Type /help for the list.`);
 }
 
 async function guarded(
@@ -127,7 +140,7 @@ export function resolveTextCommand(
     const sub = first?.type === 'word' ? registry.find(`${name} ${first.text.toLowerCase()}`) : undefined;
     if (sub) return { command: sub, rest: tokens.slice(1) };
     const names = subs.map((s) => s.name.split(' ')[1]).join(', ');
-    const given = first?.type === 'word' ? `"${first.text}" is not one of them. ` : '';
+    const given = first?.type === 'word' ? `${quoteInput(first.text)} is not one of them. ` : '';
     return {
       reply: errorReply(
         'COMMAND.SUBCOMMAND',

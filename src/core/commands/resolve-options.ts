@@ -1,6 +1,7 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { Command } from './command.ts';
 import type { Token } from './parse-line.ts';
+import { quoteInput } from './quote-input.ts';
 import { closest } from './suggest.ts';
 
 /** Raw option values before validation: strings from text, typed values from Discord. */
@@ -15,10 +16,14 @@ function optionList(command: Command): string {
 export function unknownOption(command: Command, key: string): Result<never> {
   const guess = closest(key, Object.keys(command.options));
   const hint = guess.length > 0 ? ` Did you mean ${guess.map((g) => `${g}:`).join(' or ')}?` : '';
-  return fail('OPTION.UNKNOWN', `/${command.name} has no option "${key}".${hint} ${optionList(command)}`, {
-    option: key,
-    suggestions: guess,
-  });
+  return fail(
+    'OPTION.UNKNOWN',
+    `/${command.name} has no option ${quoteInput(key)}.${hint} ${optionList(command)}`,
+    {
+      option: key,
+      suggestions: guess,
+    },
+  );
 }
 
 /**
@@ -61,7 +66,7 @@ export function tokensToOptions(command: Command, tokens: readonly Token[]): Res
       const example = command.examples[0] ?? `/${command.name}`;
       return fail(
         'OPTION.UNEXPECTED_TEXT',
-        `/${command.name} did not expect "${token.text}": write options as key:value. Example: ${example}`,
+        `/${command.name} did not expect ${quoteInput(token.text)}: write options as key:value. Example: ${example}`,
       );
     }
   }

@@ -7,7 +7,7 @@ import type { FaqIndex } from './faq-index.ts';
 export const FAQ_SHOW_ACTION = 'faq.show';
 
 const MAX_LABEL = 80; // why: Discord's button label limit (Slack allows 75 in some places; adapters clip further)
-const NO_ANSWER_CHOICES = 3; // why: the brief: offer the three closest topics
+const NO_ANSWER_CHOICES = 3; // why: three close topics let a member pick without scrolling a list
 
 /** Topics offered when a question matched nothing at all: the usual first questions. */
 const STARTER_TOPICS = ['why-usce-matters', 'externship-vs-observership', 'how-to-find-opportunities'];
@@ -41,15 +41,50 @@ export function relatedEntries(entry: FaqEntry, index: FaqIndex): FaqEntry[] {
   return entry.related.flatMap((id) => index.get(id) ?? []);
 }
 
-/** One entry as an answer: its text, when it was last checked, buttons for the related topics. */
+/** An answer's `Related: /faq id:a · /faq id:b · try /externship` line. */
+const RELATED_LINE = /^\s*related:\s*(.*)$/i;
+
+/**
+ * Takes the `Related:` line out of an answer: its topics become buttons
+ * (shown once, by title), and only its command suggestions stay in the text.
+ */
+function splitRelated(body: string): { text: string; ids: string[] } {
+  const ids: string[] = [];
+  const lines = body.split('\n').flatMap((line) => {
+    const hit = RELATED_LINE.exec(line);
+    if (!hit) return [line];
+    const tries: string[] = [];
+    for (const part of (hit[1] ?? '').split('·').map((p) => p.trim())) {
+      const id = /^\/faq id:([a-z0-9-]+)$/.exec(part)?.[1];
+      if (id) ids.push(id);
+      else if (/^try \//i.test(part)) tries.push(part.replace(/^try /i, ''));
+    }
+    return tries.length > 0 ? [`Try ${tries.join(' or ')}.`] : [];
+  });
+  return {
+    text: lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim(),
+    ids,
+  };
+}
+
+/**
+ * One entry as an answer: its text, when it was last checked, and one
+ * button per related topic (the topics are listed once, as those buttons).
+ */
 export function entryReply(entry: FaqEntry, index: FaqIndex): Reply {
+  const { text, ids } = splitRelated(entry.body);
   const related = relatedEntries(entry, index);
-  const footer = [`last verified ${entry.last_verified}`];
-  if (related.length > 0) footer.push(`related: ${related.map((r) => r.title).join(' · ')}`);
+  for (const id of ids) {
+    const extra = index.get(id);
+    if (extra && extra.id !== entry.id && !related.some((r) => r.id === id)) related.push(extra);
+  }
   return reply({
     title: entry.title,
-    text: entry.body,
-    footer: footer.join(' | '),
+    text,
+    footer: `last verified ${entry.last_verified}`,
     ids: [entry.id],
     actions: related.map(showButton),
   });

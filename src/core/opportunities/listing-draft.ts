@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { ListingDraft } from './listing.ts';
-import { LISTING_FIELDS, type ListingFieldName, type ListingFieldValues } from './listing-fields.ts';
+import type { ListingFieldName, ListingFieldValues } from './listing-fields.ts';
 
 /** One problem with one field, as import reports and option errors name it. */
 export interface FieldError {
@@ -17,23 +17,6 @@ export const REQUIRED_FIELDS: readonly ListingFieldName[] = [
   'institution',
   'city',
 ];
-
-/** Parses raw values (strings or typed) of the given fields; every problem is collected. */
-export function parseFields(raw: Readonly<Record<string, unknown>>): {
-  values: Partial<ListingFieldValues>;
-  errors: FieldError[];
-} {
-  const values: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  for (const [field, value] of Object.entries(raw)) {
-    const parser = LISTING_FIELDS[field as ListingFieldName];
-    if (!parser || value === undefined) continue;
-    const parsed = parser(value);
-    if (parsed.ok) values[field] = parsed.value;
-    else errors.push({ field, reason: parsed.message });
-  }
-  return { values: values as Partial<ListingFieldValues>, errors };
-}
 
 function emptyDraft(
   timezone: string,

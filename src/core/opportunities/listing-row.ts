@@ -13,7 +13,10 @@ import { neutraliseCell } from './spreadsheet-cell.ts';
  * reading and CSV syntax live in `src/runtime`; this module sees cells only.
  */
 
-/** The columns of issue #3, in its order: the header a moderator's spreadsheet has. */
+/**
+ * The import/export columns in their fixed order: the header row a moderator's
+ * spreadsheet has (README, "Importing and exporting listings"); export writes the same.
+ */
 export const CSV_COLUMNS = [
   'id',
   'title',

@@ -17,6 +17,10 @@ export interface ListingSearch {
   /** Neither Step 1 nor Step 2 CK required. */
   readonly noUsmle?: boolean;
   readonly noEcfmg?: boolean;
+  /** Step 1 stated as not required. */
+  readonly step1No?: boolean;
+  /** Step 2 CK stated as not required. */
+  readonly step2ckNo?: boolean;
   readonly lor?: boolean;
   /** Only deadlines strictly before this instant (UTC ms); rolling listings are left out. */
   readonly deadlineBefore?: number;

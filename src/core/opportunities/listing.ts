@@ -4,7 +4,7 @@ import { isSpecialtyId } from './specialties.ts';
 import { isStateCode } from './us-states.ts';
 
 /**
- * The listing model (issue #3). A listing is validated at the edge (options,
+ * The listing model. A listing is validated at the edge (options,
  * import rows) into a {@link ListingDraft}; the store keeps a {@link Listing}:
  * the draft plus status, provenance and the computed deadline instant.
  */

@@ -30,6 +30,8 @@ const FLAG_WORDS: Record<string, { key: string; value: string }> = {
   'no-ecfmg': { key: 'no_ecfmg', value: 'true' },
   noecfmg: { key: 'no_ecfmg', value: 'true' },
   lor: { key: 'lor', value: 'true' },
+  eligible: { key: 'eligible', value: 'true' },
+  qualify: { key: 'eligible', value: 'true' },
   letter: { key: 'lor', value: 'true' },
   letters: { key: 'lor', value: 'true' },
   'lor-possible': { key: 'lor', value: 'true' },

@@ -22,6 +22,8 @@ export const searchFiltersSchema = z.object({
   noUsmle: z.boolean().optional(),
   noEcfmg: z.boolean().optional(),
   lor: z.boolean().optional(),
+  /** Only listings the member meets by what they state (needs their /profile). */
+  eligible: z.boolean().optional(),
   deadlineBefore: z.string().optional(),
   q: z.string().optional(),
 });
@@ -38,6 +40,7 @@ export const LOOSENABLE = [
   'no_usmle',
   'no_ecfmg',
   'lor',
+  'eligible',
   'deadline_before',
   'q',
 ] as const;
@@ -53,6 +56,7 @@ const FIELD: Record<FilterName, keyof SearchFilters> = {
   no_usmle: 'noUsmle',
   no_ecfmg: 'noEcfmg',
   lor: 'lor',
+  eligible: 'eligible',
   deadline_before: 'deadlineBefore',
   q: 'q',
 };
@@ -108,6 +112,7 @@ export function describeFilters(f: SearchFilters): string {
   if (f.noUsmle) parts.push('no USMLE');
   if (f.noEcfmg) parts.push('no ECFMG');
   if (f.lor) parts.push('letter possible');
+  if (f.eligible) parts.push('you qualify');
   if (f.deadlineBefore) parts.push(`deadline before ${f.deadlineBefore}`);
   if (f.q) parts.push(`“${f.q}”`);
   return parts.join(' · ');

@@ -46,6 +46,10 @@ export function filterOptions() {
       description: 'true: a letter of recommendation stated as possible',
       example: 'true',
     }),
+    eligible: booleanOption({
+      description: 'true: only listings whose stated requirements your /profile meets',
+      example: 'true',
+    }),
     deadline_before: dateOption({
       description: 'Deadline before this date (YYYY-MM-DD)',
       example: '2027-06-01',

@@ -2,6 +2,9 @@ import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { idOption } from '../commands/options.ts';
 import { flagLabel } from '../moderation/listing-flags.ts';
+import { assessFit, fitText } from '../profile/eligibility.ts';
+import { hasProfile } from '../profile/profile.ts';
+import { readProfile } from '../profile/update-profile.ts';
 import { errorReply, type Reply, type ReplyAction, type ReplyField, reply } from '../reply.ts';
 import type { Listing } from './listing.ts';
 import {
@@ -104,10 +107,14 @@ function actions(l: Listing, ctx: CommandContext): ReplyAction[] {
 export async function showListing(id: string, ctx: CommandContext): Promise<Reply> {
   const l = await ctx.deps.listings.get(id);
   if (!l || !canSee(l, ctx)) return notFoundReply(id);
+  const profile = await readProfile(ctx.deps, ctx.actor.userId);
+  const forYou: ReplyField[] = hasProfile(profile)
+    ? [{ name: 'For you', value: fitText(assessFit(profile, l)) }]
+    : [];
   return reply({
     title: l.title,
     text: l.description || '(no description)',
-    fields: fields(l, ctx),
+    fields: [...fields(l, ctx), ...forYou],
     actions: actions(l, ctx),
     ids: [l.id],
     footer: `id: ${l.id}`,

@@ -22,9 +22,3 @@ export interface ListingChangeHooks {
   /** The listing was withdrawn or expired: remove its reminders and tell each member once. */
   listingWithdrawn(listing: ListingDeadlineInfo, reason: string): Promise<void>;
 }
-
-/** Hooks that do nothing, until the reminders side is wired. */
-export const noListingHooks: ListingChangeHooks = {
-  async deadlineChanged() {},
-  async listingWithdrawn() {},
-};

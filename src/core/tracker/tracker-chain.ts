@@ -13,7 +13,10 @@ export interface ChainStep {
   readonly dueAt: number;
 }
 
-/** why: the articles advise asking for a letter 2-4 weeks before the rotation ends; 3 weeks is the middle. */
+/**
+ * why: a letter is best asked for 2-4 weeks before the rotation ends (the supervisor still
+ * remembers the work and has time to write); 3 weeks is the middle.
+ */
 export const LETTER_DAYS_BEFORE_END = 21;
 
 function dateWall(isoDate: string, hour: number): WallClock {

@@ -54,7 +54,8 @@ function titleSuffixes(title: string): string[] {
 /**
  * The flag sets a listing is in (`ho:1`, `free`, ...), by their names. Only a
  * stated value puts a listing in a set: a fee, exam or letter the listing
- * does not state (null) is in none of `free`, `nousmle`, `noecfmg`, `lor`.
+ * does not state (null) is in none of `free`, `nousmle`, `noecfmg`, `s1no`,
+ * `s2no` (that exam stated as not required), `lor`.
  */
 export function flagNames(l: Listing): string[] {
   const flags = [`ho:${l.handsOn ? 1 : 0}`];
@@ -62,6 +63,8 @@ export function flagNames(l: Listing): string[] {
   if (l.feeUsd === 0) flags.push('free');
   if (r.step1 === false && r.step2ck === false) flags.push('nousmle');
   if (r.ecfmg === false) flags.push('noecfmg');
+  if (r.step1 === false) flags.push('s1no');
+  if (r.step2ck === false) flags.push('s2no');
   if (l.lorPossible === true) flags.push('lor');
   return flags;
 }

@@ -51,6 +51,22 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The yes/no filters of a search, by their set names (see listing-index.ts `flagNames`). */
+function flagSets(q: ListingSearch): string[] {
+  const flags: string[] = [];
+  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
+  const named: [boolean | undefined, string][] = [
+    [q.free, 'free'],
+    [q.noUsmle, 'nousmle'],
+    [q.noEcfmg, 'noecfmg'],
+    [q.step1No, 's1no'],
+    [q.step2ckNo, 's2no'],
+    [q.lor, 'lor'],
+  ];
+  for (const [on, name] of named) if (on) flags.push(name);
+  return flags;
+}
+
 /**
  * The set filters of a search, as index keys relative to the base. The
  * narrowest combined set stands in for its parts (see listing-index.ts):
@@ -65,16 +81,17 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
-  const flags: string[] = [];
-  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
-  if (q.free) flags.push('free');
-  if (q.noUsmle) flags.push('nousmle');
-  if (q.noEcfmg) flags.push('noecfmg');
-  if (q.lor) flags.push('lor');
-  for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
+  for (const flag of flagSets(q)) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
+
+/**
+ * The index rules' version. why 2: "not stated" fees and exams left the
+ * `free`/`nousmle`/`noecfmg`/`lor` sets, and `s1no`/`s2no` (for the eligible
+ * filter) were added; listings saved under version 1 are re-indexed once.
+ */
+export const LISTING_INDEX_VERSION = 2;
 
 /**
  * Listings on Redis: one HASH per listing (`L:<id>`: JSON, index entries,
@@ -122,6 +139,31 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       JSON.stringify(listing),
       encodeEntries(indexEntries(listing)),
     ];
+  }
+
+  /**
+   * Rebuilds every listing's index entries once per {@link LISTING_INDEX_VERSION}:
+   * when the index gains a set (or a set's meaning changes), listings saved
+   * before would be missing from it until edited. Re-saving each record with
+   * the current rules fixes that; the version is then recorded so later starts
+   * skip it. Safe to run in two processes at once (a save is idempotent).
+   * Returns how many listings were re-indexed.
+   */
+  async reindexIfStale(): Promise<number> {
+    const versionKey = `${this.base}index-version`;
+    if (Number((await this.redis.get(versionKey)) ?? 0) >= LISTING_INDEX_VERSION) return 0;
+    let done = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.base}L:*`, 'COUNT', 500);
+      cursor = next;
+      const ids = keys.map((k) => k.slice(`${this.base}L:`.length));
+      const listings = (await this.getMany(ids)).filter((l): l is Listing => l !== undefined);
+      if (listings.length > 0) await this.saveMany(listings.map((listing) => ({ listing })));
+      done += listings.length;
+    } while (cursor !== '0');
+    await this.redis.set(versionKey, String(LISTING_INDEX_VERSION));
+    return done;
   }
 
   async save(listing: Listing, expectedRev?: number): Promise<boolean> {
