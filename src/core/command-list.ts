@@ -59,6 +59,7 @@ import { remindCommand } from './reminders/remind.command.ts';
 import { completeReminderId } from './reminders/reminder-autocomplete.ts';
 import { reminderButtonActions } from './reminders/reminder-buttons.action.ts';
 import { reminderCancelCommand } from './reminders/reminder-cancel.command.ts';
+import { reminderEditCommand } from './reminders/reminder-edit.command.ts';
 import { reminderSetupCommand } from './reminders/reminder-setup.command.ts';
 import { remindersCommand } from './reminders/reminders.command.ts';
 import { trackAddCommand, trackerAddListingAction } from './tracker/track-add.command.ts';
@@ -84,6 +85,7 @@ export const COMMANDS: readonly Command[] = [
   remindCommand,
   remindersCommand,
   reminderCancelCommand,
+  reminderEditCommand,
   deadlineRemindersCommand,
   reminderSetupCommand,
   trackAddCommand,

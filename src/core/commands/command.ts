@@ -70,6 +70,14 @@ export interface CommandDef<O extends OptionsShape> {
   /** Full command lines shown in help, e.g. `/observership specialty:cardiology state:NY`. */
   readonly examples: readonly string[];
   readonly bareWords?: BareWords;
+  /**
+   * The command's on/off switch for text adapters: a bare `on`/`yes` or
+   * `off`/`no` sets this boolean option (`/quiet-hours off`,
+   * `/deadline-reminders listing:x off`). `onIs` is the option's value for "on".
+   */
+  readonly toggle?: { readonly option: string; readonly onIs: boolean };
+  /** Other names text adapters accept for an option (`id` for `listing`), kept for older habits. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** Reply shows personal data: adapters keep it private. */
   readonly personal?: boolean;
   readonly form?: FormSpec;

@@ -101,8 +101,19 @@ export function choiceOption<const C extends readonly [string, ...string[]], con
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off']);
+/** The words a member types alone for yes/no (`/quiet-hours off`); digits and letters stay values. */
+const BARE_YES = new Set(['on', 'yes', 'true']);
+const BARE_NO = new Set(['off', 'no', 'false']);
 
-/** Yes/no. Text adapters accept yes|no|true|false. */
+/** Reads a bare yes/no word (`on`, `off`, `yes`, `no`, `true`, `false`); undefined for anything else. */
+export function bareYesNo(word: string): boolean | undefined {
+  const w = word.trim().toLowerCase();
+  if (BARE_YES.has(w)) return true;
+  if (BARE_NO.has(w)) return false;
+  return undefined;
+}
+
+/** Yes/no. Text adapters accept yes|no|on|off|true|false, as `key:value` or as bare words (see resolve-options.ts). */
 export function booleanOption<const R extends boolean = false>(spec: BaseSpec<R>): OptionDef<boolean, R> {
   const schema = z.preprocess(
     (v) => {

@@ -142,5 +142,12 @@ function assertValidCommand(c: Command, autocompleters: Readonly<Record<string, 
   if (c.bareWords?.kind === 'rest' && !c.options[c.bareWords.option]) {
     throw new Error(`/${c.name}: bare words go to unknown option ${c.bareWords.option}`);
   }
+  if (c.toggle && c.options[c.toggle.option]?.kind !== 'boolean') {
+    throw new Error(`/${c.name}: toggle ${c.toggle.option} must be a boolean option`);
+  }
+  for (const [alias, target] of Object.entries(c.aliases ?? {})) {
+    if (!c.options[target] || c.options[alias])
+      throw new Error(`/${c.name}: bad alias ${alias} -> ${target}`);
+  }
   if (c.form && c.form.inputs.length > 5) throw new Error(`/${c.name}: a form holds at most 5 inputs`);
 }

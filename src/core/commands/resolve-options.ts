@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { Command } from './command.ts';
+import { bareYesNo } from './options.ts';
 import type { Token } from './parse-line.ts';
 import { quoteInput } from './quote-input.ts';
 import { closest } from './suggest.ts';
@@ -26,17 +27,60 @@ export function unknownOption(command: Command, key: string): Result<never> {
   );
 }
 
+/** A yes/no value as an option token that no later word extends. */
+function yesNoToken(key: string, value: boolean): Token {
+  return { type: 'option', key, value: value ? 'yes' : 'no', quoted: true };
+}
+
+/**
+ * Reads the yes/no forms people type without a colon, for commands that take
+ * no bare words of their own: a boolean option's name alone (`off`, `hands_on`)
+ * means yes, or takes the on/off/yes/no word after it (`dm_failure_notice off`);
+ * a lone on/off/yes/no word sets the command's toggle (`/deadline-reminders
+ * listing:x off`). Option aliases become their option's name here too.
+ */
+export function readBareYesNo(command: Command, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'option') {
+      const key = command.aliases?.[token.key] ?? token.key;
+      out.push(key === token.key ? token : { ...token, key });
+      continue;
+    }
+    if (command.bareWords || token.quoted) {
+      out.push(token);
+      continue;
+    }
+    const word = token.text.toLowerCase().replace(/-/g, '_');
+    if (command.options[word]?.kind === 'boolean') {
+      const next = tokens[i + 1];
+      const value = next?.type === 'word' && !next.quoted ? bareYesNo(next.text) : undefined;
+      if (value !== undefined) i++;
+      out.push(yesNoToken(word, value ?? true));
+      continue;
+    }
+    const yes = command.toggle ? bareYesNo(token.text) : undefined;
+    if (command.toggle && yes !== undefined) {
+      out.push(yesNoToken(command.toggle.option, yes === command.toggle.onIs));
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
 /**
  * Turns text tokens into raw options for one command. Bare words go where the
  * command says (`rest` joins them into one option, `parse` reads them as
  * filters); otherwise words after an unquoted `key:value` extend that value,
  * so `/remind when:in 2 weeks what:email Dr. Rivera` reads as users mean it.
  */
-export function tokensToOptions(command: Command, tokens: readonly Token[]): Result<RawOptions> {
+export function tokensToOptions(command: Command, given: readonly Token[]): Result<RawOptions> {
   const named: RawOptions = {};
   const bare: string[] = [];
   let extendable: string | undefined;
-  for (const token of tokens) {
+  for (const token of readBareYesNo(command, given)) {
     if (token.type === 'option') {
       if (!(token.key in command.options)) {
         if (command.bareWords) {

@@ -8,6 +8,10 @@ export interface ListingDeadlineInfo {
   readonly title: string;
   /** Deadline instant in UTC ms; null for rolling admissions. */
   readonly deadlineAt: number | null;
+  /** The deadline as the listing states it, `YYYY-MM-DD` (its last day), when known. */
+  readonly deadline?: string | null;
+  /** The IANA zone the listing's deadline date is read in, when known. */
+  readonly timezone?: string;
   readonly status: 'pending' | 'published' | 'withdrawn' | 'expired';
 }
 

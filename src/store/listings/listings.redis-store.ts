@@ -7,6 +7,7 @@ import type {
   RememberSearch,
 } from '../../core/opportunities/listing.port.ts';
 import { type Listing, listingSchema } from '../../core/opportunities/listing.ts';
+import { deadlineInfo } from '../../core/opportunities/listing-record.ts';
 import type { ListingDeadlineInfo, ListingLookup } from '../../core/ports/listing-events.port.ts';
 import type { Keys } from '../keys.ts';
 import { encodeEntries, indexEntries, LEX_SEPARATOR } from './listing-index.ts';
@@ -305,6 +306,6 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
   /** The reminders side's narrow read (ListingLookup). */
   async getDeadlineInfo(listingId: string): Promise<ListingDeadlineInfo | undefined> {
     const l = await this.get(listingId);
-    return l && { id: l.id, title: l.title, deadlineAt: l.deadlineAt, status: l.status };
+    return l && deadlineInfo(l);
   }
 }
