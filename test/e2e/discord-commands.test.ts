@@ -66,8 +66,17 @@ describe('Discord adapter on the core registry', () => {
     h = await startHarness({ settings: { pageSize: 2 } });
     const { fake, callback, edit } = h;
     await seed(h, { title: 'Cardiology Observership Alpha', deadline: inDays(30) });
-    await seed(h, { title: 'Cardiology Observership Beta', deadline: inDays(40) });
-    await seed(h, { title: 'Cardiology Observership Gamma', deadline: inDays(50) });
+    // Three hospitals: one hospital's second cardiology observership would be held as a possible duplicate.
+    await seed(h, {
+      title: 'Cardiology Observership Beta',
+      institution: 'Harbor Lantern Heart Institute',
+      deadline: inDays(40),
+    });
+    await seed(h, {
+      title: 'Cardiology Observership Gamma',
+      institution: 'Eastbrook Community Hospital',
+      deadline: inDays(50),
+    });
     // Near misses: another state, another specialty, another type.
     await seed(h, { title: 'Cardiology Observership Jersey', city: 'Newark', state: 'NJ' });
     await seed(h, { title: 'Internal Medicine Observership', specialties: 'internal-medicine' });
