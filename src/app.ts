@@ -19,6 +19,7 @@ import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryDedupe } from './store/delivery-dedupe.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
 import { RedisDigestStore } from './store/digests.redis-store.ts';
+import { RedisFaqFeedbackStore } from './store/faq-feedback.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions): App {
     listingLookup: listings,
     listingHooks: createListingHooks(() => deps),
     faq: new FaqCatalog(options.faqEntries, new RedisFaqOverrideStore(redis, keys), options.logger),
+    faqFeedback: new RedisFaqFeedbackStore(redis, keys),
     reminders: {
       store: reminderStore,
       ledger: new RedisDeliveryLedger(

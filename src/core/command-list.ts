@@ -18,10 +18,13 @@ import type { QuestionEntry } from './commands/question.ts';
 import { type Autocompleter, Registry } from './commands/registry.ts';
 import { completeFaqQuestion, FAQ_QUESTION_SOURCE, faqCommand } from './faq/faq.command.ts';
 import { faqEditCommand } from './faq/faq-edit.command.ts';
+import { faqGapAliasAction, faqGapDismissAction } from './faq/faq-gap-actions.ts';
+import { faqGapsCommand } from './faq/faq-gaps.command.ts';
 import { faqListCommand } from './faq/faq-list.command.ts';
 import { faqRemoveCommand } from './faq/faq-remove.command.ts';
 import { faqResetCommand } from './faq/faq-reset.command.ts';
 import { faqShowAction } from './faq/faq-show.action.ts';
+import { faqVoteAction } from './faq/faq-vote.action.ts';
 import { completeCommandName, helpCommand } from './general/help.command.ts';
 import type { HomeSectionDef } from './home/home-section.ts';
 import { MESSAGE_ACTIONS } from './message-actions.ts';
@@ -82,6 +85,7 @@ export const COMMANDS: readonly Command[] = [
   faqEditCommand,
   faqRemoveCommand,
   faqResetCommand,
+  faqGapsCommand,
   remindCommand,
   remindersCommand,
   reminderCancelCommand,
@@ -121,6 +125,9 @@ export const COMMANDS: readonly Command[] = [
 
 export const ACTIONS: readonly ActionDef[] = [
   faqShowAction,
+  faqVoteAction,
+  faqGapAliasAction,
+  faqGapDismissAction,
   ...reminderButtonActions,
   deadlineSubscribeAction,
   trackerAddListingAction,

@@ -66,8 +66,17 @@ describe('Discord adapter on the core registry', () => {
     h = await startHarness({ settings: { pageSize: 2 } });
     const { fake, callback, edit } = h;
     await seed(h, { title: 'Cardiology Observership Alpha', deadline: inDays(30) });
-    await seed(h, { title: 'Cardiology Observership Beta', deadline: inDays(40) });
-    await seed(h, { title: 'Cardiology Observership Gamma', deadline: inDays(50) });
+    // Three hospitals: one hospital's second cardiology observership would be held as a possible duplicate.
+    await seed(h, {
+      title: 'Cardiology Observership Beta',
+      institution: 'Harbor Lantern Heart Institute',
+      deadline: inDays(40),
+    });
+    await seed(h, {
+      title: 'Cardiology Observership Gamma',
+      institution: 'Eastbrook Community Hospital',
+      deadline: inDays(50),
+    });
     // Near misses: another state, another specialty, another type.
     await seed(h, { title: 'Cardiology Observership Jersey', city: 'Newark', state: 'NJ' });
     await seed(h, { title: 'Internal Medicine Observership', specialties: 'internal-medicine' });
@@ -146,6 +155,15 @@ describe('Discord adapter on the core registry', () => {
     expect(answer.embeds?.[0]?.title).toBe('How long do externships last?');
     expect(answer.embeds?.[0]?.description).toMatch(/4-12 weeks/);
     expect(labels(answer)).toContain('Share in channel');
+    expect(labels(answer)).toEqual(expect.arrayContaining(['Helpful', 'Not helpful']));
+    const vote = buttonClick({
+      customId: button(answer, 'Helpful')?.custom_id ?? '',
+      message: fake.interaction(picked.token)?.original ?? undefined,
+      ...MEMBER,
+    });
+    fake.injectInteraction(vote);
+    expect(bodyOf(await callback(vote.token)).data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(bodyOf(await edit(vote.token)).embeds?.[0]?.title).toBe('Thanks for the feedback');
 
     const typed = chatInputCommand({
       name: 'faq',

@@ -164,7 +164,9 @@ describe('Slack modals: /post, /suggest, /remind', () => {
     for (const who of [GROUPIE, LISTED]) {
       const { triggerId } = await harness.command('/post', '', { user: who });
       const opened = await harness.opened(triggerId);
-      const ok = await harness.submit(opened, { ...VALID_POST, title: `Observership by ${who.name}` }, who);
+      // Each at its own hospital: the same program twice would be held as a possible duplicate.
+      const own = { title: `Observership by ${who.name}`, institution: `${who.name} Memorial Hospital` };
+      const ok = await harness.submit(opened, { ...VALID_POST, ...own }, who);
       expect(ok).toMatchObject({ status: 200, body: '' });
     }
     await expect

@@ -29,12 +29,20 @@ async function ok(name: string, line: string): Promise<Reply> {
   return r;
 }
 
+/** Hospitals far apart in name: one hospital's cardiology externship posted twice would be a possible duplicate. */
+const HOSPITALS: Record<string, string> = {
+  'ext-d1': 'Riverbend Community Hospital',
+  'ext-d2': 'Pinecrest Valley Medical Center',
+  'ext-d3': 'Harbor Lantern Heart Institute',
+};
+
 function post(id: string): string {
+  const hospital = HOSPITALS[id] ?? 'Riverbend Community Hospital';
   return (
     `/post id:${id} title:"Cardiology Externship ${id}" type:externship hands_on:true specialties:cardiology ` +
-    'institution:"Riverbend Community Hospital" city:Albany state:NY duration_weeks:4-8 fee_usd:500 ' +
+    `institution:"${hospital}" city:Albany state:NY duration_weeks:4-8 fee_usd:500 fee_covers:"malpractice cover" ` +
     `step1_required:true ecfmg_required:false lor_possible:true deadline:${localDate(Date.now(), NY, 90)} ` +
-    'contact:externs@riverbend.example.org description:"Supervised by the cardiology attendings on the wards."'
+    `contact:externs-${id}@riverbend.example.org description:"Supervised by the cardiology attendings on the wards."`
   );
 }
 

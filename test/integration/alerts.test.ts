@@ -47,7 +47,7 @@ function postLine(
   return (
     `/post id:${id} title:"Cardiology Externship ${id}" type:${over.type ?? 'externship'} hands_on:true ` +
     `specialties:${over.specialties ?? 'cardiology'} institution:"Riverbend Community Hospital" ` +
-    `${over.place ?? 'city:Albany state:NY'} duration_weeks:4-8 fee_usd:${over.fee ?? 500} step1_required:true ` +
+    `${over.place ?? 'city:Albany state:NY'} duration_weeks:4-8 fee_usd:${over.fee ?? 500} fee_covers:"malpractice cover" step1_required:true ` +
     `ecfmg_required:false lor_possible:${over.lor ?? true} deadline:${localDate(Date.now(), NY, 90)} ` +
     'contact:externs@riverbend.example.org description:"Supervised by the cardiology attendings on the wards."'
   );

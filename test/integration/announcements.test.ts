@@ -67,7 +67,7 @@ const deadline = () => localDate(Date.now(), NY, 90);
 function postLine(id: string, extra = ''): string {
   return (
     `/post id:${id} title:"Cardiology Externship ${id}" type:externship hands_on:true specialties:cardiology ` +
-    `institution:"Riverbend Community Hospital" city:Albany state:NY duration_weeks:4-8 fee_usd:500 ` +
+    `institution:"Riverbend Community Hospital" city:Albany state:NY duration_weeks:4-8 fee_usd:500 fee_covers:"malpractice cover" ` +
     `deadline:${deadline()} contact:externs@riverbend.example.org ` +
     `description:"Supervised by the cardiology attendings on the wards." ${extra}`
   );
@@ -166,7 +166,7 @@ describe('announcements of new listings', () => {
     // Update the clean row by import, edit it, verify it: none of this announces again.
     const update = await seedListings(
       h.app,
-      [listingCells({ id: 'imp-clean', fee_usd: '100', deadline: deadline() })],
+      [listingCells({ id: 'imp-clean', fee_usd: '100', fee_covers: 'a badge', deadline: deadline() })],
       undefined,
       { announce: true },
     );

@@ -24,6 +24,7 @@ async function seeded(): Promise<TestApp> {
       institution: 'Lakeside Clinic',
       city: 'Albany',
       fee_usd: '400',
+      fee_covers: 'administrative processing',
     }),
     listingCells({
       id: 'ext-step2',
@@ -34,6 +35,7 @@ async function seeded(): Promise<TestApp> {
       city: 'Buffalo',
       step2ck_required: 'yes',
       fee_usd: '400',
+      fee_covers: 'administrative processing',
     }),
     listingCells({
       id: 'ext-silent',
@@ -44,6 +46,7 @@ async function seeded(): Promise<TestApp> {
       city: 'Rochester',
       ecfmg_required: '',
       fee_usd: '400',
+      fee_covers: 'administrative processing',
     }),
     listingCells({
       id: 'ext-hands',
@@ -53,6 +56,7 @@ async function seeded(): Promise<TestApp> {
       institution: 'Summit General',
       city: 'Syracuse',
       fee_usd: '400',
+      fee_covers: 'administrative processing',
       description: 'Externs see patients supervised by the attending surgeons.',
     }),
   ]);

@@ -52,7 +52,8 @@ const MIXED = [
       specialties: 'IM;geri',
       fee_usd: '2000',
       deadline: '',
-      description: 'See patients, supervised by the attending, who co-signs every note.',
+      description:
+        'See patients, supervised by the attending, who co-signs every note. The fee covers malpractice cover.',
     }),
   ), // row 4
   csvLine(cells({ id: 'ext-held-5', description: 'A guaranteed residency position for every observer.' })), // row 5
@@ -161,7 +162,9 @@ describe('importing a file with good and bad rows', () => {
 
     const changed = MIXED.replace(
       csvLine(cells({ id: 'obs-good-1' })),
-      csvLine(cells({ id: 'obs-good-1', fee_usd: '300' })),
+      csvLine(
+        cells({ id: 'obs-good-1', fee_usd: '300', description: 'Rounds. The fee covers a visitor badge.' }),
+      ),
     );
     const third = await importText(app, changed, 'fees.csv');
     expect(third.lines.at(-1)).toBe(
@@ -241,13 +244,17 @@ describe('export then import', () => {
       });
       await seedListings(source, [
         {
-          ...cells({ id: 'obs-extra', description: 'Line one,\n"quoted" line two; @everyone' }),
+          ...cells({
+            id: 'obs-extra',
+            institution: 'Extra Lane Clinic',
+            description: 'Line one,\n"quoted" line two; @everyone',
+          }),
           fee_covers: 'badge, parking',
           other_requirements: 'BLS',
           timezone: 'America/Chicago',
         },
         cells({ id: 'obs-old', deadline: '2026-11-01', status: 'expired' }),
-        cells({ id: 'obs-held', status: 'pending' }),
+        cells({ id: 'obs-held', institution: 'Held Lane Clinic', status: 'pending' }),
       ]);
       await run(source, '/verify id:obs-cardio-ny-01', 'mod', true);
       await run(source, '/withdraw id:obs-im-nj-01 reason:closed', 'mod', true);

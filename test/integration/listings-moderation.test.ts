@@ -239,7 +239,7 @@ describe('scam and quality flags', () => {
   it.each([
     ['guaranteed-match', 'fee_usd:0 description:"Guaranteed residency position after the rotation."'],
     ['placement-claim', 'fee_usd:0 description:"Our alumni have a 100% match rate."'],
-    ['fee-too-high', 'fee_usd:9000 description:"Clinic rotation."'],
+    ['fee-too-high', 'fee_usd:9000 fee_covers:"malpractice cover" description:"Clinic rotation."'],
     ['no-verifiable-contact', 'fee_usd:0 description:"Clinic rotation." contact:eastbrook.externs@gmail.com'],
     ['unsupervised-hands-on', 'fee_usd:0 hands_on:true description:"Examine patients and write notes."'],
   ])(
@@ -261,7 +261,9 @@ describe('scam and quality flags', () => {
   );
 
   it('an approved listing is held again only when an edit trips a new rule', async () => {
-    const held = await mod(base('fee_usd:9000 description:"Clinic rotation."'));
+    const held = await mod(
+      base('fee_usd:9000 fee_covers:"malpractice cover" description:"Clinic rotation."'),
+    );
     const id = held.ids[0] ?? '';
     await mod(`/approve id:${id}`);
     const fine = await mod(`/edit id:${id} title:"Cardiology Externship (4 weeks)"`);

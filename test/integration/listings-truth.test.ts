@@ -111,7 +111,8 @@ describe('unknown is not no (point 1)', () => {
     );
     await ok(
       app,
-      `${BARE_POST.replace('/post', '/post id:obs-mixed').replace('Cardiology Observership', 'Echo Observership')} fee_usd:free step1_required:yes ecfmg_required:no`,
+      // At another hospital: the same program twice would be held as a possible duplicate.
+      `${BARE_POST.replace('/post', '/post id:obs-mixed').replace('Cardiology Observership', 'Echo Observership').replace('Riverbend Community Hospital', 'Hudson Lantern Cardiology Group')} fee_usd:free step1_required:yes ecfmg_required:no`,
     );
     for (const filter of ['free:true', 'no_usmle:true', 'no_ecfmg:true', 'lor:true', 'max_fee:0']) {
       expect([...(await run(app, `/observership ${filter}`)).ids].sort(), filter).toEqual(
@@ -234,7 +235,10 @@ describe('contacts as people write them (point 5)', () => {
     }
     const posted = await ok(
       app,
-      BARE_POST.replace('contact:observers@riverbend.example.org', 'contact:www.hospital.org'),
+      BARE_POST.replace('contact:observers@riverbend.example.org', 'contact:www.hospital.org').replace(
+        'Riverbend Community Hospital',
+        'Hospital Org Clinic',
+      ),
     );
     expect(field(await run(app, `/opportunity id:${posted.ids[0]}`), 'Contact')).toBe(
       'https://www.hospital.org',
@@ -291,6 +295,7 @@ describe('export then import (points 7 and 16)', () => {
         id: 'obs-paid',
         title: 'Paid',
         fee_usd: '600',
+        fee_covers: 'a visitor badge',
         step1_required: 'no',
         step2ck_required: '',
         ecfmg_required: 'yes',

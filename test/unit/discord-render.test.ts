@@ -22,6 +22,39 @@ describe('clip', () => {
   });
 });
 
+describe('masked links are written out with their real address', () => {
+  it.each([
+    ['[mayo.edu](http://mayo-clinic-observe.xyz)', 'mayo.edu (http://mayo-clinic-observe.xyz)'],
+    ['See [our site](<https://evil.example/a>) now', 'See our site (https://evil.example/a) now'],
+    ['[bank](https://evil.example "Your bank")', 'bank (https://evil.example)'],
+    [
+      '[[mayo.edu](https://a.example)](https://evil.example)',
+      'mayo.edu (https://a.example) (https://evil.example)',
+    ],
+    ['<https://evil.example|bank>', 'bank (https://evil.example)'],
+    ['[https://ok.example.org](https://ok.example.org)', 'https://ok.example.org'],
+    ['plain [brackets] and (parens)', 'plain [brackets] and (parens)'],
+  ])('GIVEN %j THEN the embed shows %j', (text, shown) => {
+    const embed = renderEmbed(reply({ title: 'Listing', text, fields: [{ name: 'Contact', value: text }] }));
+    expect(embed.description).toBe(shown);
+    expect(embed.fields?.[0]?.value).toBe(shown);
+  });
+
+  it('GIVEN a masked link in plain content or a record THEN it is written out there too', () => {
+    const plain = renderReply(reply({ text: 'apply [here](http://evil.example)' }), { codec, share: false });
+    expect(JSON.stringify(plain)).toContain('apply here (http://evil.example)');
+    const embed = renderEmbed(
+      reply({
+        title: 'Results',
+        text: '',
+        records: [{ id: 'x', title: '[Mayo](http://evil.example)', text: '[a](http://b.example)' }],
+      }),
+    );
+    expect(embed.fields?.[0]?.name).toBe('Mayo (http://evil.example)');
+    expect(embed.fields?.[0]?.value).toContain('a (http://b.example)');
+  });
+});
+
 describe('neutralizeMentions', () => {
   it.each([
     ['@everyone free externship <@&123>', '@\u200beveryone free externship <@\u200b&123>'],

@@ -24,13 +24,35 @@ describe('Slack text escaping', () => {
   });
 
   it('GIVEN a disguised link <https://evil|bank> THEN only the honest URL is a link; bare URLs become links', () => {
-    // Shown as "see <https://evil.example|bank>" with the real address linked: nothing hides behind "bank".
-    expect(mrkdwnText('see <https://evil.example|bank>', 3000)).toBe(
-      'see &lt;<https://evil.example>|bank&gt;',
-    );
+    // Shown as "bank (https://evil.example)" with the real address linked: nothing hides behind "bank".
+    expect(mrkdwnText('see <https://evil.example|bank>', 3000)).toBe('see bank (<https://evil.example>)');
     expect(linkify(escapeMrkdwn('Apply at https://x.example.org/a?b=1&c=2.'))).toBe(
       'Apply at <https://x.example.org/a?b=1&amp;c=2>.',
     );
+  });
+
+  it.each([
+    ['[mayo.edu](http://mayo-clinic-observe.xyz)', 'mayo.edu (<http://mayo-clinic-observe.xyz>)'],
+    ['Apply [here](https://x.example.org/a?b=1&c=2).', 'Apply here (<https://x.example.org/a?b=1&amp;c=2>).'],
+    ['<http://evil.example|www.mayoclinic.org>', 'www.mayoclinic.org (<http://evil.example>)'],
+    ['[https://ok.example.org](https://ok.example.org)', '<https://ok.example.org>'],
+  ])('GIVEN the masked link %j THEN the real address is shown and linked: %j', (input, expected) => {
+    expect(mrkdwnText(input, 3000)).toBe(expected);
+  });
+
+  it('GIVEN a listing with a masked link THEN no block of the reply hides the address', () => {
+    const r = renderReply(
+      reply({
+        title: 'Cardiology Observership',
+        text: 'Apply [on our site](http://mayo-clinic-observe.xyz/apply).',
+        fields: [{ name: 'Contact', value: '<http://mayo-clinic-observe.xyz|mayo.edu>' }],
+        records: [{ id: 'obs-1', title: 'Obs', text: '[mayo.edu](http://mayo-clinic-observe.xyz)' }],
+      }),
+    );
+    const all = JSON.stringify(r.blocks);
+    expect(all).not.toMatch(/\|mayo\.edu>|\]\(http/);
+    expect(all).toContain('on our site (<http://mayo-clinic-observe.xyz/apply>)');
+    expect(all).toContain('mayo.edu (<http://mayo-clinic-observe.xyz>)');
   });
 
   it('GIVEN text longer than the limit THEN clipped with … and never inside an entity or a link', () => {

@@ -1,3 +1,4 @@
+import { unmaskLinks } from '../../core/moderation/masked-links.ts';
 import type { Reply } from '../../core/reply.ts';
 import { plainText } from './plain-text.ts';
 
@@ -10,9 +11,14 @@ function indent(text: string, by = '   '): string {
 
 /**
  * Renders a reply as plain text for a terminal: no Markdown markers (see
- * plain-text.ts). Buttons become numbered `/press N` choices.
+ * plain-text.ts), and masked links written out as `text (url)`. Buttons become
+ * numbered `/press N` choices.
  */
 export function renderText(reply: Reply): string {
+  return unmaskLinks(renderLines(reply));
+}
+
+function renderLines(reply: Reply): string {
   const out: string[] = [];
   if (reply.addressee) out.push(`@${reply.addressee.replace(/^shell:/, '')}`);
   if (reply.title) out.push(`== ${plainText(reply.title)} ==`);

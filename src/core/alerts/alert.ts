@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Listing } from '../opportunities/listing.ts';
 import { cityKey } from '../opportunities/listing-text.ts';
 import { describeFilters, kindLabel, searchFiltersSchema } from '../opportunities/search-query.ts';
+import { placeCities, resolvePlace } from '../opportunities/us-places.ts';
 
 /**
  * A member alert: the filters of a search, kept so that every new listing
@@ -64,6 +65,14 @@ export function filterSignature(f: AlertFilters): string {
   ]);
 }
 
+/** A named place (New York City, the NYC area) takes any of its cities in their states; else the city itself. */
+function inCity(city: string, l: Listing): boolean {
+  const place = resolvePlace(city);
+  if (!place) return cityKey(l.city) === cityKey(city);
+  const key = cityKey(l.city);
+  return placeCities(place).some((c) => c.city === key && c.state === l.state);
+}
+
 /**
  * Does a listing match an alert? The same rules as the search indexes
  * (src/store/listings/listing-index.ts): `free` is a stated fee of 0, `no_usmle`
@@ -73,7 +82,7 @@ export function alertMatches(f: AlertFilters, l: Listing): boolean {
   if (f.type !== undefined && l.type !== f.type) return false;
   if (f.specialty !== undefined && !l.specialties.includes(f.specialty)) return false;
   if (f.state !== undefined && l.state !== f.state) return false;
-  if (f.city !== undefined && cityKey(l.city) !== cityKey(f.city)) return false;
+  if (f.city !== undefined && !inCity(f.city, l)) return false;
   if (f.handsOn !== undefined && l.handsOn !== f.handsOn) return false;
   // Unknown is not no: a fee, exam or letter the listing does not state never matches these filters.
   if (f.maxFee !== undefined && (l.feeUsd === null || l.feeUsd > f.maxFee)) return false;

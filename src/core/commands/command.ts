@@ -44,7 +44,15 @@ export interface CommandRegistryView {
  */
 export type BareWords =
   | { readonly kind: 'rest'; readonly option: string }
+  /**
+   * A `parse` result may carry {@link BARE_WORD_NOTE}: one line saying how a
+   * word was read ("Searching cardiology (you typed cardiolgy)"), shown above
+   * the command's reply so a guess is never silent.
+   */
   | { readonly kind: 'parse'; readonly parse: (words: readonly string[]) => Result<Record<string, string>> };
+
+/** The key under which a bare-word parser hands back its note (never an option name: it has a space). */
+export const BARE_WORD_NOTE = 'bare word note';
 
 /** A modal/form the rich adapters may open instead of asking for options inline. */
 export interface FormSpec {

@@ -3,7 +3,13 @@ import type { Actor } from '../identity.ts';
 import { isModerator } from '../policy.ts';
 import { errorReply, type Reply } from '../reply.ts';
 import { type Failure, ok, type Result } from '../result.ts';
-import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
+import {
+  type ActionDef,
+  BARE_WORD_NOTE,
+  type Command,
+  type CommandContext,
+  type Permission,
+} from './command.ts';
 import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from './options.ts';
 import { parseCommandLine } from './parse-line.ts';
 import { quoteInput } from './quote-input.ts';
@@ -122,9 +128,13 @@ async function execute(
   if (refused) return refused;
   const rawValues = typeof raw === 'function' ? raw() : ok(raw);
   if (!rawValues.ok) return failureReply(rawValues);
-  const values = validateOptions(command, rawValues.value);
+  const { [BARE_WORD_NOTE]: note, ...given } = rawValues.value;
+  const values = validateOptions(command, given);
   if (!values.ok) return failureReply(values);
-  const result = await command.handler(values.value, ctx);
+  const handled = await command.handler(values.value, ctx);
+  // How bare words were read goes first, so a corrected typo is never a silent guess.
+  const result =
+    typeof note === 'string' && !handled.error ? { ...handled, text: `${note}\n${handled.text}` } : handled;
   return command.personal && !result.ephemeral ? { ...result, ephemeral: true } : result;
 }
 

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../result.ts';
-import type { Command } from './command.ts';
+import { BARE_WORD_NOTE, type Command } from './command.ts';
 import { bareYesNo } from './options.ts';
 import type { Token } from './parse-line.ts';
 import { quoteInput } from './quote-input.ts';
@@ -132,6 +132,10 @@ function mergeBareWords(command: Command, named: RawOptions, bare: readonly stri
   const parsed = how.parse(bare);
   if (!parsed.ok) return parsed;
   for (const [key, value] of Object.entries(parsed.value)) {
+    if (key === BARE_WORD_NOTE) {
+      named[key] = value;
+      continue;
+    }
     if (!(key in command.options)) return unknownOption(command, key);
     // Explicit key:value wins over a guess from bare words.
     if (!(key in named)) named[key] = value;

@@ -9,8 +9,9 @@ import { deadlineInfo, draftOf, withContent } from '../opportunities/listing-rec
 import { deadlinePassed } from '../opportunities/listing-time.ts';
 import { notFoundReply } from '../opportunities/show-listing.command.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
+import { keepDuplicateFlag } from './duplicates.ts';
 import { auditListing, contentChanges } from './listing-audit.ts';
-import { FLAG_LABELS, type FlagRule, unapprovedFlags } from './listing-flags.ts';
+import { flagLabel, unapprovedFlags } from './listing-flags.ts';
 
 /** The status after an edit: new unaccepted flags hold a live listing; a new future deadline revives an expired one. */
 function nextStatus(before: Listing, after: Listing, now: number): Listing['status'] {
@@ -37,7 +38,7 @@ async function edit(id: string, values: Partial<ListingFieldValues>, ctx: Comman
   }
   const draft = editDraft(draftOf(before), values);
   if (!draft.ok) return errorReply(draft.code, `Listing ${id} was not changed: ${draft.message}.`);
-  const changed = withContent(before, draft.value, ctx.now);
+  const changed = keepDuplicateFlag(before, withContent(before, draft.value, ctx.now));
   if (values.deadline !== undefined && deadlinePassed(changed, ctx.now) && before.status !== 'withdrawn') {
     return errorReply(
       'LISTING.DEADLINE_PASSED',
@@ -64,9 +65,7 @@ async function edit(id: string, values: Partial<ListingFieldValues>, ctx: Comman
   if (before.deadlineAt !== after.deadlineAt)
     await ctx.deps.listingHooks.deadlineChanged(deadlineInfo(after));
   const held = before.status !== 'pending' && after.status === 'pending';
-  const fired = unapprovedFlags(after.flags, before.approvedFlags).map(
-    (f) => FLAG_LABELS[f as FlagRule] ?? f,
-  );
+  const fired = unapprovedFlags(after.flags, before.approvedFlags).map(flagLabel);
   return reply({
     title: `Edited: ${after.title}`,
     text: held

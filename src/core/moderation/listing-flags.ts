@@ -1,20 +1,35 @@
 import type { ListingDraft } from '../opportunities/listing.ts';
 import { isPhoneContact } from '../opportunities/listing-fields.ts';
+import { disguisedLinks } from './link-claims.ts';
+import { runRules } from './red-flag-engine.ts';
+import { RED_FLAG_RULES } from './red-flag-rules.file.ts';
 
 /**
  * Scam and quality rules (docs/domain.md, "Red flags"). A rule that fires
  * holds the listing for a moderator: it is never published until one
  * approves it, whoever posted it. The bot flags; it does not decide alone.
+ *
+ * Phrasing rules live in `red-flag-rules.yaml` beside this file, where
+ * moderators add phrasings; the rules here need numbers or address parsing.
  */
-export type FlagRule =
-  | 'guaranteed-match'
-  | 'placement-claim'
-  | 'fee-too-high'
-  | 'no-verifiable-contact'
-  | 'unsupervised-hands-on';
+
+/** A rule id: one of the file's, or of the coded rules below. */
+export type FlagRule = string;
+
+/** Rules coded here rather than in the rule file. */
+export const CODED_RULES = {
+  'fee-too-high': 'fee far above the usual',
+  'no-verifiable-contact': 'no verifiable contact',
+  'disguised-link': 'a link that leads somewhere other than its text says',
+  'possible-duplicate': 'possibly a duplicate of another listing',
+} as const;
 
 export interface FlagHit {
   readonly rule: FlagRule;
+  /** Short words for lists. */
+  readonly label: string;
+  /** The listing's words that fired (empty for rules about numbers or facts). */
+  readonly words: readonly string[];
   /** What a moderator reads: which rule and the evidence. */
   readonly message: string;
 }
@@ -33,34 +48,14 @@ export interface FlagHit {
 export const FEE_FLAG_USD_PER_WEEK = 1500;
 const DEFAULT_WEEKS = 4; // why: the standard externship block (docs/domain.md, "Numbers")
 
-const GUARANTEE =
-  /\b(guarantee[ds]?|guaranteeing|assured|promised?)\b[^.!?\n]{0,60}\b(match|residency|residencies|position|placement|interview|spot|seat)s?\b|\b(match|residency|placement|interview)s?\b[^.!?\n]{0,20}\bguarantee[ds]?\b/i;
-const HUNDRED_PERCENT = /(\b100\s*(%|percent|per\s*cent)|\bhundred\s+percent)/i;
-const SUCCESS_WORDS =
-  /\b(match|placement|placed|success|residency|residencies|interview|acceptance|pass|hired)/i;
-const SUPERVISION =
-  /\b(supervis\w*|preceptor\w*|precepted|co-?sign\w*|under the (direct )?(guidance|direction|oversight)|overseen)\b/i;
 const FREE_MAIL =
   /@(gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|mail|gmx|proton|protonmail|yandex|zoho)\.[a-z.]+$/i;
 const UNVERIFIABLE_HOSTS =
   /^(wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|t\.me|telegram\.me|bit\.ly|tinyurl\.com|goo\.gl|t\.co|forms\.gle|linktr\.ee|cutt\.ly|rb\.gy|is\.gd)$/i;
 
-function sentences(text: string): string[] {
-  return text.split(/(?<=[.!?])\s+|\n+/);
-}
-
-function claimText(d: ListingDraft): string {
-  return [d.title, d.description, d.feeCovers, d.requirements.other].join('\n');
-}
-
-function quote(text: string): string {
-  const t = text.trim();
-  return `"${t.length > 80 ? `${t.slice(0, 79)}…` : t}"`; // why: keep the evidence to one line
-}
-
 function contactProblem(contact: string): string | undefined {
   if (contact === '') return 'no contact email or URL is given';
-  if (contact.includes('@')) {
+  if (contact.includes('@') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(contact)) {
     return FREE_MAIL.test(contact)
       ? `the contact ${contact} is a free webmail address, not an institution's`
       : undefined;
@@ -78,35 +73,38 @@ function contactProblem(contact: string): string | undefined {
   return undefined;
 }
 
+function coded(rule: keyof typeof CODED_RULES, message: string, words: readonly string[] = []): FlagHit {
+  return { rule, label: CODED_RULES[rule], words, message };
+}
+
+function feeHit(d: ListingDraft): FlagHit | undefined {
+  const fee = typeof d.feeUsd === 'number' ? d.feeUsd : 0;
+  const weeks = d.durationWeeks?.min ?? DEFAULT_WEEKS;
+  const perWeek = fee / weeks;
+  if (perWeek <= FEE_FLAG_USD_PER_WEEK) return undefined;
+  return coded(
+    'fee-too-high',
+    `Fee of $${fee} for ${weeks} week${weeks === 1 ? '' : 's'} is $${Math.round(perWeek)}/week, above the $${FEE_FLAG_USD_PER_WEEK}/week usual ceiling`,
+  );
+}
+
 /** Runs every rule on a listing's content; empty when nothing is suspicious. */
 export function checkListing(d: ListingDraft): FlagHit[] {
-  const hits: FlagHit[] = [];
-  const text = claimText(d);
-  const guarantee = GUARANTEE.exec(text);
-  if (guarantee) {
-    hits.push({
-      rule: 'guaranteed-match',
-      message: `Promises a residency, Match or position: ${quote(guarantee[0])}`,
-    });
-  }
-  const claim = sentences(text).find((s) => HUNDRED_PERCENT.test(s) && SUCCESS_WORDS.test(s));
-  if (claim) hits.push({ rule: 'placement-claim', message: `Claims a 100% success rate: ${quote(claim)}` });
-  const weeks = d.durationWeeks?.min ?? DEFAULT_WEEKS;
-  const perWeek = (d.feeUsd ?? 0) / weeks;
-  if (perWeek > FEE_FLAG_USD_PER_WEEK) {
-    hits.push({
-      rule: 'fee-too-high',
-      message: `Fee of $${d.feeUsd} for ${weeks} week${weeks === 1 ? '' : 's'} is $${Math.round(perWeek)}/week, above the $${FEE_FLAG_USD_PER_WEEK}/week usual ceiling`,
-    });
-  }
+  const hits: FlagHit[] = [...runRules(RED_FLAG_RULES, d)];
+  const fee = feeHit(d);
+  if (fee) hits.push(fee);
   const contact = contactProblem(d.contact);
-  if (contact) hits.push({ rule: 'no-verifiable-contact', message: `No verifiable contact: ${contact}` });
-  const claimsHandsOn = d.handsOn || /\bhands[-\s]?on\b/i.test(`${d.title}\n${d.description}`);
-  if (claimsHandsOn && !SUPERVISION.test(`${d.title}\n${d.description}\n${d.requirements.other}`)) {
-    hits.push({
-      rule: 'unsupervised-hands-on',
-      message: 'Claims hands-on patient care but says nothing about who supervises it',
-    });
+  if (contact) hits.push(coded('no-verifiable-contact', `No verifiable contact: ${contact}`));
+  const disguised = disguisedLinks([d.title, d.description, d.feeCovers, d.requirements.other, d.contact]);
+  if (disguised.length > 0) {
+    const first = disguised[0];
+    hits.push(
+      coded(
+        'disguised-link',
+        `A link's text names ${first?.claims} but it leads to ${first?.leadsTo}: "${first?.words}"${disguised.length > 1 ? ` (and ${disguised.length - 1} more)` : ''}`,
+        disguised.map((l) => l.words),
+      ),
+    );
   }
   return hits;
 }
@@ -116,11 +114,10 @@ export function unapprovedFlags(flags: readonly string[], approved: readonly str
   return flags.filter((f) => !approved.includes(f));
 }
 
+const FILE_LABELS = new Map(RED_FLAG_RULES.map((r) => [r.id, r.label]));
+
 /** Human words for a rule id (for listings whose stored flags are only ids). */
-export const FLAG_LABELS: Record<FlagRule, string> = {
-  'guaranteed-match': 'promises a residency or Match',
-  'placement-claim': 'claims a 100% placement/success rate',
-  'fee-too-high': `fee above $${FEE_FLAG_USD_PER_WEEK}/week`,
-  'no-verifiable-contact': 'no verifiable contact',
-  'unsupervised-hands-on': 'hands-on with no stated supervision',
-};
+export function flagLabel(rule: string): string {
+  if (rule === 'fee-too-high') return `fee above $${FEE_FLAG_USD_PER_WEEK}/week`;
+  return FILE_LABELS.get(rule) ?? CODED_RULES[rule as keyof typeof CODED_RULES] ?? rule;
+}

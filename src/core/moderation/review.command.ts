@@ -6,14 +6,33 @@ import { draftOf } from '../opportunities/listing-record.ts';
 import { clip } from '../opportunities/listing-text.ts';
 import { formatInstant } from '../opportunities/listing-time.ts';
 import { type ReplyAction, type ReplyRecord, reply } from '../reply.ts';
-import { checkListing } from './listing-flags.ts';
+import { DUPLICATE_RULE, type DuplicateIndex, duplicateHit, loadDuplicateIndex } from './duplicates.ts';
+import { checkListing, type FlagHit, unapprovedFlags } from './listing-flags.ts';
 import { APPROVE_ACTION, DISMISS_REPORT_ACTION, REJECT_ACTION } from './review-actions.ts';
 
 // why: five of each keeps the reply inside one Discord message (25 buttons, 10 embeds)
 const SHOWN = 5;
 
-function pendingRecord(l: Listing, now: number, zone: string): ReplyRecord {
-  const hits = checkListing(draftOf(l));
+/** The duplicate flag as it stands now: the listings it resembles are looked up again. */
+function duplicateNow(l: Listing, index: DuplicateIndex | undefined): FlagHit[] {
+  if (!index || !unapprovedFlags(l.flags, l.approvedFlags).includes(DUPLICATE_RULE)) return [];
+  const matches = index.find(draftOf(l), l.id);
+  if (matches.length > 0) return [duplicateHit(matches)];
+  return [
+    {
+      ...duplicateHit([]),
+      message: 'It looked like another listing when it arrived; that listing is no longer open',
+    },
+  ];
+}
+
+function pendingRecord(
+  l: Listing,
+  now: number,
+  zone: string,
+  index: DuplicateIndex | undefined,
+): ReplyRecord {
+  const hits = [...checkListing(draftOf(l)), ...duplicateNow(l, index)];
   const origin = l.source === 'suggest' ? 'suggested' : l.source === 'import' ? 'imported' : 'posted';
   return {
     id: l.id,
@@ -61,9 +80,12 @@ export const reviewCommand = defineCommand({
       });
     }
     const records: ReplyRecord[] = [];
+    const index = queue.listings.some((l) => l.flags.includes(DUPLICATE_RULE))
+      ? await loadDuplicateIndex(ctx.deps.listings)
+      : undefined;
     const actions: ReplyAction[] = [];
     queue.listings.forEach((l, i) => {
-      records.push(pendingRecord(l, ctx.now, ctx.zone));
+      records.push(pendingRecord(l, ctx.now, ctx.zone, index));
       actions.push({ action: APPROVE_ACTION, label: `Approve ${i + 1}`, payload: l.id, style: 'primary' });
       actions.push({ action: REJECT_ACTION, label: `Reject ${i + 1}`, payload: l.id, style: 'danger' });
     });

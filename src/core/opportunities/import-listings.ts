@@ -1,7 +1,14 @@
 import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
+import {
+  type DuplicateIndex,
+  duplicateHit,
+  keepDuplicateFlag,
+  loadDuplicateIndex,
+  withDuplicateFlag,
+} from '../moderation/duplicates.ts';
 import { contentChanges } from '../moderation/listing-audit.ts';
-import { checkListing, unapprovedFlags } from '../moderation/listing-flags.ts';
+import { checkListing, type FlagHit, unapprovedFlags } from '../moderation/listing-flags.ts';
 import { EXPIRED_REASON } from './expire-listings.ts';
 import { longerId, type RowIdentity, rowIdentity, type SeenIds, settleDerivedIds } from './import-ids.ts';
 import type { Listing, ListingStatus } from './listing.ts';
@@ -97,6 +104,12 @@ interface Plan {
   readonly expired: string | undefined;
 }
 
+/** What a batch needs besides its rows: the open listings new rows are compared with. */
+interface ImportContext {
+  readonly opts: ImportOptions;
+  readonly duplicates: DuplicateIndex;
+}
+
 type Outcome = { readonly kind: 'save'; readonly plan: Plan } | { readonly kind: 'unchanged' } | Rejection;
 type Rejection = { readonly kind: 'reject'; readonly errors: readonly FieldError[] };
 
@@ -167,19 +180,28 @@ function importStatus(
   };
 }
 
-function heldReasons(next: Listing, requested: ListingStatus | undefined): string[] {
+function heldReasons(
+  next: Listing,
+  requested: ListingStatus | undefined,
+  duplicates: readonly FlagHit[],
+): string[] {
   const fresh = unapprovedFlags(next.flags, next.approvedFlags);
-  const hits = checkListing(draftOf(next)).filter((h) => fresh.includes(h.rule));
+  const hits = [...checkListing(draftOf(next)), ...duplicates].filter((h) => fresh.includes(h.rule));
   if (hits.length > 0) return hits.map((h) => `${h.rule}: ${h.message}`);
   return [requested === 'pending' ? 'the file gives status pending' : 'it was already waiting for review'];
 }
 
-function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts: ImportOptions): Outcome {
+function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, ctx: ImportContext): Outcome {
+  const { opts } = ctx;
   const zone = deps.settings.listingTimezone;
   const draft = before ? editDraft(draftOf(before), c.parsed.values) : newDraft(c.parsed.values, zone);
   if (!draft.ok) return reject(fieldErrors(draft));
-  const made = before
-    ? withContent(before, draft.value, opts.now)
+  // A new open row is compared with the open listings; a row for a stored id is that listing (an upsert).
+  const closed = c.parsed.status === 'withdrawn' || c.parsed.status === 'expired';
+  const duplicates = before || closed ? [] : ctx.duplicates.find(draft.value, c.id);
+  const dupHits = duplicates.length > 0 ? [duplicateHit(duplicates)] : [];
+  const fresh = before
+    ? keepDuplicateFlag(before, withContent(before, draft.value, opts.now))
     : makeListing(draft.value, {
         id: c.id,
         status: 'published',
@@ -188,6 +210,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
         postedIn: opts.communityId,
         now: opts.now,
       });
+  const made = dupHits.length > 0 ? withDuplicateFlag(fresh) : fresh;
   // The approved_flags column (an export's) restores what a moderator accepted; without it, the stored ones stand.
   const content: Listing = {
     ...made,
@@ -212,7 +235,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
     if (Object.keys(diff.after).length === 0 && before.verifiedAt === next.verifiedAt && sameFlags)
       return { kind: 'unchanged' };
   }
-  const held = status.status === 'pending' ? heldReasons(next, c.parsed.status) : undefined;
+  const held = status.status === 'pending' ? heldReasons(next, c.parsed.status, dupHits) : undefined;
   return { kind: 'save', plan: { candidate: c, before, next, held, expired: status.expired } };
 }
 
@@ -300,10 +323,11 @@ function count(plan: Plan, tally: Tally): void {
 async function importBatch(
   deps: CoreDeps,
   batch: readonly ImportRowInput[],
-  opts: ImportOptions,
+  ctx: ImportContext,
   seen: SeenIds,
   tally: Tally,
 ): Promise<void> {
+  const { opts } = ctx;
   const read = candidates(batch, deps.settings.listingTimezone, seen, tally);
   const ids = await settleDerivedIds(deps, read, seen);
   const list: Candidate[] = read.map((r, i) => {
@@ -319,7 +343,7 @@ async function importBatch(
   const stored = await deps.listings.getMany(list.map((c) => c.id));
   const plans: Plan[] = [];
   list.forEach((c, i) => {
-    const outcome = planRow(c, stored[i], deps, opts);
+    const outcome = planRow(c, stored[i], deps, ctx);
     if (outcome.kind === 'reject') tally.reject(c.row, outcome.errors);
     else if (outcome.kind === 'unchanged') tally.unchanged++;
     else plans.push(outcome.plan);
@@ -334,7 +358,7 @@ async function importBatch(
       continue;
     }
     // Someone changed (or created) the listing meanwhile: plan again on what is stored now, once.
-    const retry = planRow(plan.candidate, await deps.listings.get(plan.candidate.id), deps, opts);
+    const retry = planRow(plan.candidate, await deps.listings.get(plan.candidate.id), deps, ctx);
     if (retry.kind === 'unchanged') tally.unchanged++;
     else if (retry.kind === 'reject') tally.reject(plan.candidate.row, retry.errors);
     else if (await deps.listings.save(retry.plan.next, retry.plan.before?.rev ?? 0)) done.push(retry.plan);
@@ -364,11 +388,14 @@ export async function importListings(
 ): Promise<ImportReport> {
   const tally = new Tally();
   const seen: SeenIds = new Map();
+  // Rows are compared with what was open before the import, not with each other: a re-run
+  // of the same file updates its own rows, and rows of one file are one moderator's list.
+  const ctx: ImportContext = { opts, duplicates: await loadDuplicateIndex(deps.listings) };
   // Two batches in flight: one is checked here while Redis stores the other. They never share an
   // id (a repeated id is rejected), so neither can see the other's half-done work.
   let previous: Promise<void> = Promise.resolve();
   for (let i = 0; i < rows.length; i += BATCH) {
-    const current = importBatch(deps, rows.slice(i, i + BATCH), opts, seen, tally);
+    const current = importBatch(deps, rows.slice(i, i + BATCH), ctx, seen, tally);
     // Its failure, if any, is raised when it is awaited below; this only keeps it from going unhandled meanwhile.
     current.catch(() => {});
     await previous;

@@ -11,6 +11,11 @@ export interface ListingSearch {
   readonly state?: string;
   /** Folded city (`cityKey`). */
   readonly city?: string;
+  /**
+   * Any of these cities, each in its state (a place such as New York City or
+   * an area such as the NYC area; see us-places.ts). Folded cities.
+   */
+  readonly places?: readonly { readonly city: string; readonly state: string }[];
   readonly handsOn?: boolean;
   readonly maxFee?: number;
   readonly free?: boolean;

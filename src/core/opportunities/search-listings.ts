@@ -23,6 +23,7 @@ import {
 } from './search-query.ts';
 import { PAGE_ACTION, pagePayload, searchReply } from './search-reply.ts';
 import { normaliseSpecialty } from './specialties.ts';
+import { resolvePlace } from './us-places.ts';
 import { normaliseState } from './us-states.ts';
 
 /** Option values of the search commands. */
@@ -66,7 +67,7 @@ export function toFilters(command: string, input: SearchInput): Result<SearchFil
     ...(input.type ? { type: input.type } : {}),
     ...(specialty ? { specialty } : {}),
     ...(state ? { state } : {}),
-    ...(input.city ? { city: cleanLine(input.city) } : {}),
+    ...(input.city ? { city: resolvePlace(input.city)?.name ?? cleanLine(input.city) } : {}),
     ...(input.hands_on !== undefined ? { handsOn: input.hands_on } : {}),
     ...(input.max_fee !== undefined ? { maxFee: input.max_fee } : {}),
     ...(input.free ? { free: true } : {}),

@@ -4,6 +4,7 @@ import type { ListingSearch } from './listing.port.ts';
 import { LISTING_TYPES, TYPE_LABELS } from './listing.ts';
 import { cityKey, indexWords } from './listing-text.ts';
 import { specialtyLabel } from './specialties.ts';
+import { placeCities, resolvePlace } from './us-places.ts';
 
 /**
  * A member's search, normalised (canonical specialty id, state code), as it
@@ -123,6 +124,13 @@ export function kindLabel(f: SearchFilters): string {
   return f.type ? TYPE_LABELS[f.type].many : 'Opportunities';
 }
 
+/** A named place (New York City, the NYC area) is any of its cities; any other city is itself. */
+function cityFilter(city: string | undefined): Pick<ListingSearch, 'city' | 'places'> {
+  if (!city) return {};
+  const place = resolvePlace(city);
+  return place ? { places: placeCities(place) } : { city: cityKey(city) };
+}
+
 /**
  * The store query: `deadline_before:D` keeps deadlines on days strictly
  * before D, i.e. instants before the start of D in the listings' zone.
@@ -136,7 +144,7 @@ export function toStoreSearch(f: SearchFilters, listingZone: string): ListingSea
     ...(f.type ? { type: f.type } : {}),
     ...(f.specialty ? { specialty: f.specialty } : {}),
     ...(f.state ? { state: f.state } : {}),
-    ...(f.city ? { city: cityKey(f.city) } : {}),
+    ...cityFilter(f.city),
     ...(f.handsOn !== undefined ? { handsOn: f.handsOn } : {}),
     ...(f.maxFee !== undefined ? { maxFee: f.maxFee } : {}),
     ...(f.free ? { free: true } : {}),

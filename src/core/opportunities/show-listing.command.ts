@@ -1,7 +1,7 @@
 import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { idOption } from '../commands/options.ts';
-import { FLAG_LABELS, type FlagRule } from '../moderation/listing-flags.ts';
+import { flagLabel } from '../moderation/listing-flags.ts';
 import { assessFit, fitText } from '../profile/eligibility.ts';
 import { hasProfile } from '../profile/profile.ts';
 import { readProfile } from '../profile/update-profile.ts';
@@ -76,7 +76,7 @@ function fields(l: Listing, ctx: CommandContext): ReplyField[] {
       value: `by ${l.postedBy} (${l.source}) on ${formatInstant(l.postedAt, zone)}`,
     });
     if (l.flags.length > 0) {
-      const labels = l.flags.map((f) => FLAG_LABELS[f as FlagRule] ?? f);
+      const labels = l.flags.map(flagLabel);
       out.push({ name: 'Flags', value: labels.join('; ') });
     }
   }

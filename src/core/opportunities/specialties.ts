@@ -243,3 +243,35 @@ export function searchSpecialties(prefix: string, limit = 25): { id: string; lab
     .slice(0, limit)
     .map(({ def }) => ({ id: def.id, label: def.label }));
 }
+
+const MIN_TYPO_WORD = 6; // why: shorter words collide with real words and abbreviations ("neuro" vs "nephro")
+const LONG_TYPO_WORD = 9; // why: from nine letters on, two slips still leave the word unmistakable
+
+/**
+ * Bare-word typo repair: the one specialty a misspelt word stands for
+ * (`cardiolgy` -> cardiology, `pediatircs` -> pediatrics), or undefined when
+ * the word is exact, short, or close to several specialties. Stricter than
+ * the suggestions of {@link normaliseSpecialty} (one slip per word, two from
+ * nine letters), since nobody confirms it before the search runs.
+ */
+export function correctSpecialtyWord(word: string): string | undefined {
+  const key = termKey(word);
+  if (key.length < MIN_TYPO_WORD || key.length > MAX_FUZZY_KEY || !/^[a-z]+$/.test(key) || BY_KEY.has(key)) {
+    return undefined;
+  }
+  const budget = key.length >= LONG_TYPO_WORD ? 2 : 1;
+  let best: { id: string; d: number } | undefined;
+  let tie = false;
+  for (const t of TERMS) {
+    if (t.key.length < MIN_TYPO_WORD - 1 || CAPS_ONLY_KEYS.has(t.key)) continue;
+    const d = distance(key, t.key);
+    if (d > budget) continue;
+    if (!best || d < best.d) {
+      best = { id: t.id, d };
+      tie = false;
+    } else if (d === best.d && t.id !== best.id) {
+      tie = true;
+    }
+  }
+  return best && !tie ? best.id : undefined;
+}

@@ -1,5 +1,6 @@
 import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
+import { duplicateHit, findDuplicates, withDuplicateFlag } from '../moderation/duplicates.ts';
 import { checkListing, type FlagHit } from '../moderation/listing-flags.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { Listing, ListingDraft } from './listing.ts';
@@ -45,20 +46,21 @@ export function validateSubmission(
 
 /**
  * Creates a listing from a post or a suggestion: validates the content,
- * refuses a deadline that has already passed, runs the scam/quality rules and
- * stores it as `published` (a clean post) or `pending` (a suggestion, or
+ * refuses a deadline that has already passed, runs the scam/quality rules
+ * (and looks for an open listing it duplicates) and stores it as `published` (a clean post) or `pending` (a suggestion, or
  * anything flagged: even a moderator's post waits for an explicit approval).
  */
 export async function submitListing(deps: CoreDeps, input: SubmitInput): Promise<Result<Submitted>> {
   const draft = validateSubmission(deps, input.values, input.now);
   if (!draft.ok) return draft;
-  const hits = checkListing(draft.value);
+  const duplicates = await findDuplicates(deps.listings, draft.value, draft.value.id);
+  const hits = [...checkListing(draft.value), ...(duplicates.length > 0 ? [duplicateHit(duplicates)] : [])];
   const status = input.source === 'suggest' || hits.length > 0 ? 'pending' : 'published';
   // A readable id (`ext-im-tx-7kq2`); the create-only save never overwrites a taken one, so on a
   // collision the next attempt draws a new, longer suffix.
   for (const length of SUFFIX_LENGTHS) {
     const id = draft.value.id ?? newListingId(draft.value, length);
-    const listing = makeListing(draft.value, {
+    const made = makeListing(draft.value, {
       id,
       status,
       source: input.source,
@@ -66,6 +68,7 @@ export async function submitListing(deps: CoreDeps, input: SubmitInput): Promise
       postedIn: input.communityId,
       now: input.now,
     });
+    const listing = duplicates.length > 0 ? withDuplicateFlag(made) : made;
     if (await deps.listings.save(listing, 0)) {
       if (status === 'published') await listingsPublished(deps, [listing.id]);
       return ok({ listing, hits });

@@ -45,10 +45,13 @@ export const suggestCommand = defineCommand({
       now: ctx.now,
     });
     if (!result.ok) return errorReply(result.code, result.message);
-    const { listing } = result.value;
+    const { listing, hits } = result.value;
     return reply({
       title: 'Thank you: suggestion received',
-      text: `“${listing.title}” (${listing.id}) is waiting for a moderator. You will hear back when it is reviewed.`,
+      text:
+        `“${listing.title}” (${listing.id}) is waiting for a moderator. You will hear back when it is reviewed.` +
+        (hits.length > 0 ? ' The moderator will also check what the bot noticed:' : ''),
+      fields: hits.map((h) => ({ name: h.rule, value: h.message })),
       ids: [listing.id],
       ephemeral: true,
     });

@@ -52,20 +52,27 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** The yes/no filters of a search, by their set names (see listing-index.ts `flagNames`). */
+/** The flag sets a search needs (`ho:1`, `free`, ...), before any type prefix. */
 function flagSets(q: ListingSearch): string[] {
   const flags: string[] = [];
   if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
-  const named: [boolean | undefined, string][] = [
-    [q.free, 'free'],
-    [q.noUsmle, 'nousmle'],
-    [q.noEcfmg, 'noecfmg'],
-    [q.step1No, 's1no'],
-    [q.step2ckNo, 's2no'],
-    [q.lor, 'lor'],
-  ];
-  for (const [on, name] of named) if (on) flags.push(name);
+  if (q.free) flags.push('free');
+  if (q.noUsmle) flags.push('nousmle');
+  if (q.noEcfmg) flags.push('noecfmg');
+  if (q.step1No) flags.push('s1no');
+  if (q.step2ckNo) flags.push('s2no');
+  if (q.lor) flags.push('lor');
   return flags;
+}
+
+/**
+ * A place filter as one argument the search script reads as a union (see
+ * SEARCH_SCRIPT): `U`, the city set prefix, then each city and its state.
+ */
+function placesArg(q: ListingSearch): string[] {
+  if (!q.places || q.places.length === 0) return [];
+  const cells = q.places.flatMap((p) => [p.city, p.state]);
+  return [['U', q.type ? `tci:${q.type}:` : 'ci:', ...cells].join('\t')];
 }
 
 /**
@@ -206,6 +213,7 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       remember?.value ?? '',
       remember?.ttlMs ?? 0,
       ...setFilters(q),
+      ...placesArg(q),
     ];
   }
 

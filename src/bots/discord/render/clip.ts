@@ -1,3 +1,5 @@
+import { unmaskLinks } from '../../../core/moderation/masked-links.ts';
+
 /**
  * Discord's size limits and the helpers that keep every message inside them.
  * A message over a limit is refused whole (50035 Invalid Form Body), so text
@@ -59,7 +61,11 @@ export function neutralizeMentions(text: string): string {
   return text.replace(EVERYONE, '@\u200b$1').replace(/<@/g, '<@\u200b');
 }
 
-/** Clipped and defused: the one call the renderer makes on every user-visible string. */
+/**
+ * Clipped, defused and with masked links written out (`[text](url)` shows as
+ * `text (url)`, so no link hides where it leads): the one call the renderer
+ * makes on every user-visible string.
+ */
 export function safeText(text: string, max: number): string {
-  return clip(neutralizeMentions(text), max);
+  return clip(neutralizeMentions(unmaskLinks(text)), max);
 }

@@ -10,9 +10,15 @@
  * for mentions or links, so they only need clipping (`clipPlain`).
  */
 
-/** Escapes Slack's three control characters. */
+import { unmaskLinks } from '../../../core/moderation/masked-links.ts';
+
+/**
+ * Escapes Slack's three control characters, after writing out masked links
+ * (`<url|text>`, `[text](url)`) as `text (url)`: the real address is always
+ * shown, and linked by {@link linkify}.
+ */
 export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return unmaskLinks(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // why: after escaping, a URL can contain `&amp;` but never a raw `<`, `>` or whitespace.
