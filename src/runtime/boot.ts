@@ -6,6 +6,7 @@ import { loadFaqFiles } from '../config/faq-files.ts';
 import { loadSettingsFile, type SettingsFile } from '../config/settings-file.ts';
 import type { FaqEntry } from '../core/faq/faq-entry.ts';
 import { createLogger } from '../logger.ts';
+import { ensureRedis, type RedisHandle } from './private-redis.ts';
 
 /** Thrown for a configuration problem: the CLI prints the message alone and exits 2. */
 export class ConfigError extends Error {}
@@ -16,6 +17,11 @@ export interface BootConfig {
   readonly logger: Logger;
   /** The shipped FAQ entries from `<config>/faq/*.md`, checked (ids, links, lengths). */
   readonly faq: readonly FaqEntry[];
+  /**
+   * False when REDIS_URL was unset (or empty). Only then may `npm start`
+   * run a private Redis: a configured Redis is never replaced by another one.
+   */
+  readonly redisConfigured?: boolean;
 }
 
 /** Reads and validates the environment and `config/settings.json`; a problem is one line. */
@@ -31,8 +37,13 @@ export async function loadBootConfig(
   const withZone = env.value.DEFAULT_TIMEZONE
     ? { ...settings.value, defaultTimezone: env.value.DEFAULT_TIMEZONE }
     : settings.value;
+  const redisConfigured = Boolean(source.REDIS_URL);
+  const redisUrl = redisConfigured
+    ? env.value.REDIS_URL
+    : `redis://127.0.0.1:${env.value.IMGBOT_LOCAL_REDIS_PORT}`;
   return {
-    env: env.value,
+    env: { ...env.value, REDIS_URL: redisUrl },
+    redisConfigured,
     settings: withZone,
     logger: createLogger(env.value.LOG_LEVEL ?? 'info'),
     faq: faq.value,
@@ -47,6 +58,20 @@ export function appFromBoot(boot: BootConfig): App {
     settings: boot.settings,
     logger: boot.logger,
     faqEntries: boot.faq,
+  });
+}
+
+/**
+ * Waits (bounded by REDIS_WAIT_MS) for the configured Redis. Only `start`
+ * with REDIS_URL unset (the newcomer path) may start a private one instead.
+ */
+export function connectRedis(boot: BootConfig, command: 'start' | 'other'): Promise<RedisHandle> {
+  return ensureRedis({
+    url: boot.env.REDIS_URL,
+    dataDir: boot.env.IMGBOT_DATA_DIR,
+    mayStartPrivate: command === 'start' && boot.redisConfigured === false,
+    waitMs: boot.env.REDIS_WAIT_MS,
+    logger: boot.logger,
   });
 }
 

@@ -1,8 +1,7 @@
 import { startDiscord } from '../bots/discord/start-discord.ts';
 import { startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
-import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
-import { ensureRedis } from './private-redis.ts';
+import { appFromBoot, connectRedis, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { loadSampleListingsIfEmpty } from './sample-listings.ts';
 import { startServices } from './services.ts';
 import { runShellOn } from './shell.ts';
@@ -14,7 +13,7 @@ import { runShellOn } from './shell.ts';
  */
 export async function startCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
-  const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
+  const redis = await connectRedis(boot, 'start');
   const app = appFromBoot(boot);
   await loadSampleListingsIfEmpty(app, boot);
   const platforms = enabledPlatforms(boot.env);

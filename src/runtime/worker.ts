@@ -1,7 +1,7 @@
 import { registerDiscordNotifier } from '../bots/discord/start-discord.ts';
 import { registerSlackNotifier } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
-import { appFromBoot, loadBootConfig, onShutdownSignal } from './boot.ts';
+import { appFromBoot, connectRedis, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { startServices } from './services.ts';
 
 /**
@@ -12,6 +12,7 @@ import { startServices } from './services.ts';
  */
 export async function workerCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
+  await connectRedis(boot, 'other');
   const app = appFromBoot(boot);
   if (boot.env.DISCORD_TOKEN) registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
   if (enabledPlatforms(boot.env).slack) registerSlackNotifier(app, boot.env, boot.logger);
