@@ -2,6 +2,7 @@ import { startDiscord } from '../bots/discord/start-discord.ts';
 import { startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { appFromBoot, connectRedis, loadBootConfig, onShutdownSignal } from './boot.ts';
+import { installProcessGuard } from './process-guard.ts';
 import { loadSampleListingsIfEmpty } from './sample-listings.ts';
 import { startServices } from './services.ts';
 import { runShellOn } from './shell.ts';
@@ -13,6 +14,7 @@ import { runShellOn } from './shell.ts';
  */
 export async function startCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
+  installProcessGuard({ logger: boot.logger, onOverwhelmed: () => process.kill(process.pid, 'SIGTERM') });
   const redis = await connectRedis(boot, 'start');
   const app = appFromBoot(boot);
   await loadSampleListingsIfEmpty(app, boot);

@@ -2,6 +2,7 @@ import { registerDiscordNotifier } from '../bots/discord/start-discord.ts';
 import { registerSlackNotifier } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { appFromBoot, connectRedis, loadBootConfig, onShutdownSignal } from './boot.ts';
+import { installProcessGuard } from './process-guard.ts';
 import { startServices } from './services.ts';
 
 /**
@@ -12,6 +13,7 @@ import { startServices } from './services.ts';
  */
 export async function workerCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
   const boot = await loadBootConfig(source);
+  installProcessGuard({ logger: boot.logger, onOverwhelmed: () => process.kill(process.pid, 'SIGTERM') });
   await connectRedis(boot, 'other');
   const app = appFromBoot(boot);
   if (boot.env.DISCORD_TOKEN) registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
