@@ -8,9 +8,12 @@ import { FaqCatalog } from './core/faq/faq-catalog.ts';
 import type { FaqEntry } from './core/faq/faq-entry.ts';
 import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
+import type { CommandObserver } from './core/ports/command-observer.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
 import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
+import { createCommandObserver } from './ops/command-observer.ts';
+import { throttledLogger } from './runtime/throttled-logger.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
@@ -18,7 +21,7 @@ import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
-import { openRedis } from './store/redis-connection.ts';
+import { openRedis, watchConnection } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
 import { RedisSettingsStore } from './store/settings.redis-store.ts';
 import { RedisTrackerStore } from './store/tracker.redis-store.ts';
@@ -31,6 +34,10 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The shipped FAQ entries, loaded and checked at boot (`loadFaqFiles`). */
   readonly faqEntries: readonly FaqEntry[];
+  /** A command to Redis with no answer in this time fails (members hear "temporarily unavailable"). */
+  readonly commandTimeoutMs?: number;
+  /** Counts and times every dispatch (metrics); default: only recognises Redis outages. */
+  readonly observer?: CommandObserver;
 }
 
 /** The wired core: dependencies, registry and the resources to release on shutdown. */
@@ -54,27 +61,29 @@ export interface App {
  * Adapters and workers are started by the CLI on top of this.
  */
 export function createApp(options: AppOptions): App {
-  const redis = openRedis(options.redisUrl, 'command');
-  redis.on('error', (err) => options.logger.warn({ err: err.message }, 'redis connection error'));
+  const connectionLog = throttledLogger(options.logger);
+  const timeouts = options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {};
+  const redis = openRedis(options.redisUrl, 'command', timeouts);
+  watchConnection(redis, connectionLog, 'commands');
   const keys = new Keys(options.prefix);
   const clock = options.clock ?? systemClock;
   const notifier = new NotifierRouter();
   // The queue gets its own producer connection (commands fail fast; BullMQ loads its scripts on it).
-  const queueRedis = openRedis(options.redisUrl, 'command');
-  queueRedis.on('error', (err) => options.logger.warn({ err: err.message }, 'queue connection error'));
+  const queueRedis = openRedis(options.redisUrl, 'command', timeouts);
+  watchConnection(queueRedis, connectionLog, 'queue producer');
   const reminderStore = new RedisReminderStore(redis, keys);
   const reminderScheduler = new ReminderScheduler(
     queueRedis,
     options.prefix,
     options.settings.delivery,
-    options.logger,
+    connectionLog,
   );
   const listings = new RedisListingsStore(redis, keys);
   const announcementScheduler = new AnnouncementScheduler(
     queueRedis,
     options.prefix,
     options.settings.delivery.attempts,
-    options.logger,
+    connectionLog,
   );
   const deps: CoreDeps = {
     settings: options.settings,
@@ -104,6 +113,7 @@ export function createApp(options: AppOptions): App {
       ledger: new RedisAnnouncementLedger(redis, keys),
       queue: announcementScheduler,
     },
+    observer: options.observer ?? createCommandObserver(options.logger),
   };
   return {
     deps,

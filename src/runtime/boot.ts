@@ -58,6 +58,7 @@ export function appFromBoot(boot: BootConfig): App {
     settings: boot.settings,
     logger: boot.logger,
     faqEntries: boot.faq,
+    commandTimeoutMs: boot.env.REDIS_COMMAND_TIMEOUT_MS,
   });
 }
 

@@ -5,8 +5,9 @@ import { awaitDueReminders } from '../jobs/await-pending.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
-import { type ConnectionRole, openRedis } from '../store/redis-connection.ts';
+import { type ConnectionRole, openRedis, watchConnection } from '../store/redis-connection.ts';
 import type { BootConfig } from './boot.ts';
+import { throttledLogger } from './throttled-logger.ts';
 
 /** Background parts started beside the adapters: job workers, schedulers. */
 export interface Services {
@@ -37,9 +38,15 @@ export async function startServices(
   const { expiryEveryMs, ...workerOverrides } = overrides;
   // Each worker gets its own blocking connection (BullMQ's advice); all are closed together.
   const connections: Redis[] = [];
+  // why: while Redis is away every connection and worker reports every retry; one line per 10 s is enough
+  const quiet = throttledLogger(deps.logger);
   const open = (role: ConnectionRole, what: string): Redis => {
-    const c = openRedis(options.redisUrl, role);
-    c.on('error', (err) => deps.logger.warn({ err: err.message }, `${what} connection error`));
+    const c = openRedis(
+      options.redisUrl,
+      role,
+      role === 'command' ? { commandTimeoutMs: options.commandTimeoutMs } : {},
+    );
+    watchConnection(c, quiet, what);
     connections.push(c);
     return c;
   };
@@ -66,7 +73,7 @@ export async function startServices(
       pauseQueue: (ms) => app.reminderScheduler.queue.rateLimit(ms),
       ...workerOverrides,
     },
-    deps.logger,
+    quiet,
   );
   const announcer = startAnnouncementWorker(
     deps,
@@ -76,7 +83,7 @@ export async function startServices(
       lockDurationMs: workerOverrides.lockDurationMs,
       stalledIntervalMs: workerOverrides.stalledIntervalMs,
     },
-    deps.logger,
+    quiet,
   );
   deps.logger.debug({ pending: restored }, 'reminder worker started');
   return {

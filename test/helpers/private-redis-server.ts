@@ -26,6 +26,10 @@ export interface TestRedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: it had no persistence). */
   restart(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open but nothing answers, like a hung host. */
+  pause(): void;
+  /** Thaws it (SIGCONT). */
+  resume(): void;
 }
 
 async function spawnRedis(port: number): Promise<ChildProcess> {
@@ -53,10 +57,16 @@ export async function startTestRedisServer(port?: number): Promise<TestRedisServ
     async kill() {
       const c = child;
       child = undefined;
-      if (!c || c.exitCode !== null || c.signalCode !== null) return;
+      if (!c || c.exitCode !== null || (c.signalCode !== null && c.signalCode !== 'SIGSTOP')) return;
       const exited = new Promise((r) => c.once('exit', r));
       c.kill('SIGKILL');
       await exited;
+    },
+    pause() {
+      child?.kill('SIGSTOP');
+    },
+    resume() {
+      child?.kill('SIGCONT');
     },
     async restart() {
       if (child) return;
