@@ -5,6 +5,7 @@ import { slackManifestCommand } from './bots/slack/start-slack.ts';
 import { EnvFileError, loadEnvFile } from './config/env-file.ts';
 import { ConfigError } from './runtime/boot.ts';
 import { exportCommand, importCommand } from './runtime/import-export.ts';
+import { runRole } from './runtime/roles.ts';
 import { shellCommand } from './runtime/shell.ts';
 import { startCommand } from './runtime/start.ts';
 import { workerCommand } from './runtime/worker.ts';
@@ -65,6 +66,16 @@ program
   .command('worker')
   .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
   .action(() => workerCommand(process.env));
+
+program
+  .command('discord')
+  .description('Run only the Discord adapter (gateway and interactions); run workers separately.')
+  .action(() => runRole(process.env, 'discord'));
+
+program
+  .command('slack')
+  .description('Run only the Slack adapter (HTTP receiver or Socket Mode); run workers separately.')
+  .action(() => runRole(process.env, 'slack'));
 
 program
   .command('import')

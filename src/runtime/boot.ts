@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { type App, createApp } from '../app.ts';
+import { type App, type AppOptions, createApp } from '../app.ts';
 import { type Env, parseEnv } from '../config/env.ts';
 import { loadFaqFiles } from '../config/faq-files.ts';
 import { loadSettingsFile, type SettingsFile } from '../config/settings-file.ts';
@@ -51,8 +51,9 @@ export async function loadBootConfig(
 }
 
 /** The wired core for this configuration (Redis, key prefix, settings, FAQ, logger). */
-export function appFromBoot(boot: BootConfig): App {
+export function appFromBoot(boot: BootConfig, extra: Pick<AppOptions, 'observer'> = {}): App {
   return createApp({
+    ...extra,
     redisUrl: boot.env.REDIS_URL,
     prefix: boot.env.IMGBOT_PREFIX,
     settings: boot.settings,

@@ -5,6 +5,8 @@ import { awaitDueReminders } from '../jobs/await-pending.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
+import { instrumentReminderWorker } from '../ops/delivery-metrics.ts';
+import type { ImgbotMetrics } from '../ops/metrics.ts';
 import { type ConnectionRole, openRedis, watchConnection } from '../store/redis-connection.ts';
 import type { BootConfig } from './boot.ts';
 import { throttledLogger } from './throttled-logger.ts';
@@ -13,8 +15,17 @@ import { throttledLogger } from './throttled-logger.ts';
 export interface Services {
   /** Waits (bounded) until deliveries due soon to this user are done. */
   awaitPendingDeliveries(userId: string): Promise<void>;
+  /** True while every worker of this process is running (readiness). */
+  running(): boolean;
   close(): Promise<void>;
 }
+
+/** What `startServices` may be given beyond the worker tuning. */
+export type ServiceOverrides = Partial<ReminderWorkerOptions> & {
+  readonly expiryEveryMs?: number;
+  /** Counts deliveries, lateness, 429s and queue sizes when this process exports metrics. */
+  readonly metrics?: ImgbotMetrics;
+};
 
 /** why: a piped shell session waits at most this long for DMs due after its last command. */
 const SHELL_GRACE_MS = 15_000;
@@ -32,10 +43,10 @@ const LATE_AFTER_MS = 60_000;
 export async function startServices(
   app: App,
   _boot: BootConfig,
-  overrides: Partial<ReminderWorkerOptions> & { readonly expiryEveryMs?: number } = {},
+  overrides: ServiceOverrides = {},
 ): Promise<Services> {
   const { deps, options } = app;
-  const { expiryEveryMs, ...workerOverrides } = overrides;
+  const { expiryEveryMs, metrics, ...workerOverrides } = overrides;
   // Each worker gets its own blocking connection (BullMQ's advice); all are closed together.
   const connections: Redis[] = [];
   // why: while Redis is away every connection and worker reports every retry; one line per 10 s is enough
@@ -85,9 +96,21 @@ export async function startServices(
     },
     quiet,
   );
+  if (metrics) {
+    instrumentReminderWorker(
+      worker,
+      metrics,
+      deps.logger,
+      async (id) => (await deps.reminders.store.get(id))?.userId,
+    );
+    metrics.watchQueue(app.reminderScheduler.queue);
+    metrics.watchQueue(app.announcementScheduler.queue);
+    metrics.watchQueue(sweep.queue);
+  }
   deps.logger.debug({ pending: restored }, 'reminder worker started');
   return {
     awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
+    running: () => worker.isRunning() && announcer.isRunning(),
     async close() {
       await worker.close();
       await announcer.close();
