@@ -1,14 +1,12 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { IANAZone } from 'luxon';
-import { deployCommandsCommand } from './bots/discord/start-discord.ts';
-import { slackManifestCommand } from './bots/slack/start-slack.ts';
 import { EnvFileError, loadEnvFile } from './config/env-file.ts';
-import { ConfigError } from './runtime/boot.ts';
-import { exportCommand, importCommand } from './runtime/import-export.ts';
-import { runRole } from './runtime/roles.ts';
-import { shellCommand } from './runtime/shell.ts';
-import { startCommand } from './runtime/start.ts';
-import { workerCommand } from './runtime/worker.ts';
+import { ConfigError } from './runtime/config-error.ts';
+
+// Each subcommand loads its own modules when it runs: `imgbot export` need not load
+// discord.js, Bolt and the metrics stack, which made every start seconds slower.
+const roles = () => import('./runtime/roles.ts');
+const importExport = () => import('./runtime/import-export.ts');
 
 function zoneArg(value: string): string {
   if (!IANAZone.isValidZone(value)) {
@@ -44,7 +42,7 @@ program
   .description(
     'Run the bot: Discord and/or Slack when their tokens are set, else the local shell; plus the job workers.',
   )
-  .action(() => startCommand(process.env));
+  .action(async () => (await roles()).runRole(process.env, 'start'));
 
 program
   .command('shell')
@@ -58,24 +56,24 @@ program
   .option('--mod', 'act as a moderator', false)
   .option('--json', 'print one JSON object per reply (for scripts)', false)
   .option('--tz <zone>', 'set your time zone (IANA name)', zoneArg)
-  .action((opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
-    shellCommand(process.env, opts),
+  .action(async (opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
+    (await import('./runtime/shell.ts')).shellCommand(process.env, opts),
   );
 
 program
   .command('worker')
   .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
-  .action(() => workerCommand(process.env));
+  .action(async () => (await roles()).runRole(process.env, 'worker'));
 
 program
   .command('discord')
   .description('Run only the Discord adapter (gateway and interactions); run workers separately.')
-  .action(() => runRole(process.env, 'discord'));
+  .action(async () => (await roles()).runRole(process.env, 'discord'));
 
 program
   .command('slack')
   .description('Run only the Slack adapter (HTTP receiver or Socket Mode); run workers separately.')
-  .action(() => runRole(process.env, 'slack'));
+  .action(async () => (await roles()).runRole(process.env, 'slack'));
 
 program
   .command('import')
@@ -87,26 +85,34 @@ program
     "announce new clean listings in the community's channel and to matching alerts",
     false,
   )
-  .action((file: string, opts: Record<string, unknown>) => importCommand(process.env, file, opts));
+  .action(async (file: string, opts: Record<string, unknown>) =>
+    (await importExport()).importCommand(process.env, file, opts),
+  );
 
 program
   .command('export')
   .description('Export listings as CSV or JSON (to standard output unless --output is given).')
   .option('--format <format>', 'csv or json', 'csv')
   .option('--output <file>', 'write to this file instead of standard output')
-  .action((opts: { format: string; output?: string }) => exportCommand(process.env, opts));
+  .action(async (opts: { format: string; output?: string }) =>
+    (await importExport()).exportCommand(process.env, opts),
+  );
 
 program
   .command('deploy-commands')
   .description('Register the slash commands with Discord (a guild for development, global for production).')
   .option('--guild <id>', 'register in this guild only (instant; for development)')
-  .action((opts: { guild?: string }) => deployCommandsCommand(process.env, opts));
+  .action(async (opts: { guild?: string }) =>
+    (await import('./bots/discord/start-discord.ts')).deployCommandsCommand(process.env, opts),
+  );
 
 program
   .command('slack-manifest')
   .description('Print the Slack app manifest generated from the command registry.')
   .option('--url <base>', 'public base URL of the HTTP receiver (omit for Socket Mode)')
-  .action((opts: { url?: string }) => slackManifestCommand(opts));
+  .action(async (opts: { url?: string }) =>
+    (await import('./bots/slack/start-slack.ts')).slackManifestCommand(opts),
+  );
 
 try {
   await program.parseAsync(process.argv);

@@ -6,10 +6,11 @@ import { loadFaqFiles } from '../config/faq-files.ts';
 import { loadSettingsFile, type SettingsFile } from '../config/settings-file.ts';
 import type { FaqEntry } from '../core/faq/faq-entry.ts';
 import { createLogger } from '../logger.ts';
-import { ensureRedis, type RedisHandle } from './private-redis.ts';
+import { checkRedisSetup } from '../ops/redis-checks.ts';
+import { ConfigError } from './config-error.ts';
+import { ensureRedis, type RedisHandle, shownUrl } from './private-redis.ts';
 
-/** Thrown for a configuration problem: the CLI prints the message alone and exits 2. */
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export interface BootConfig {
   readonly env: Env;
@@ -66,15 +67,24 @@ export function appFromBoot(boot: BootConfig, extra: Pick<AppOptions, 'observer'
 /**
  * Waits (bounded by REDIS_WAIT_MS) for the configured Redis. Only `start`
  * with REDIS_URL unset (the newcomer path) may start a private one instead.
+ * Then checks its settings: a maxmemory-policy other than noeviction stops
+ * start-up with the command that fixes it; no persistence only warns.
  */
-export function connectRedis(boot: BootConfig, command: 'start' | 'other'): Promise<RedisHandle> {
-  return ensureRedis({
+export async function connectRedis(boot: BootConfig, command: 'start' | 'other'): Promise<RedisHandle> {
+  const handle = await ensureRedis({
     url: boot.env.REDIS_URL,
     dataDir: boot.env.IMGBOT_DATA_DIR,
     mayStartPrivate: command === 'start' && boot.redisConfigured === false,
     waitMs: boot.env.REDIS_WAIT_MS,
     logger: boot.logger,
   });
+  try {
+    await checkRedisSetup(boot.env.REDIS_URL, shownUrl(boot.env.REDIS_URL), boot.logger);
+  } catch (err) {
+    await handle.stop();
+    throw err;
+  }
+  return handle;
 }
 
 /**

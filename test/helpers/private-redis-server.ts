@@ -32,10 +32,10 @@ export interface TestRedisServer {
   resume(): void;
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
+async function spawnRedis(port: number, extra: readonly string[] = []): Promise<ChildProcess> {
   const child = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra],
     { stdio: 'ignore' },
   );
   const url = `redis://127.0.0.1:${port}`;
@@ -48,9 +48,12 @@ async function spawnRedis(port: number): Promise<ChildProcess> {
 }
 
 /** Starts a private redis-server for one test (stop it with `kill()` in afterEach). */
-export async function startTestRedisServer(port?: number): Promise<TestRedisServer> {
+export async function startTestRedisServer(
+  port?: number,
+  extraArgs: readonly string[] = [],
+): Promise<TestRedisServer> {
   const p = port ?? (await freePort());
-  let child: ChildProcess | undefined = await spawnRedis(p);
+  let child: ChildProcess | undefined = await spawnRedis(p, extraArgs);
   return {
     port: p,
     url: `redis://127.0.0.1:${p}`,
@@ -70,7 +73,7 @@ export async function startTestRedisServer(port?: number): Promise<TestRedisServ
     },
     async restart() {
       if (child) return;
-      child = await spawnRedis(p);
+      child = await spawnRedis(p, extraArgs);
     },
   };
 }

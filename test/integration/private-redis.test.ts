@@ -168,3 +168,31 @@ describe('a configured or unreachable Redis is waited for, never replaced', () =
     30_000,
   );
 });
+
+describe('start-up checks the Redis it is given', () => {
+  it.skipIf(!HAS_REDIS_SERVER)(
+    'GIVEN a Redis that evicts keys THEN every command stops with the fix; GIVEN no persistence THEN only a warning',
+    async () => {
+      redis = await startTestRedisServer(undefined, ['--maxmemory-policy', 'allkeys-lru']);
+      const evicting = await runImgbot(['export', '--format', 'json'], {
+        REDIS_URL: redis.url,
+        LOG_LEVEL: 'info',
+      });
+      expect(evicting.code).toBe(1);
+      expect(evicting.stdout).toBe('');
+      expect(evicting.stderr).toContain('maxmemory-policy allkeys-lru');
+      expect(evicting.stderr).toContain('redis-cli CONFIG SET maxmemory-policy noeviction');
+      await redis.kill();
+
+      redis = await startTestRedisServer(); // noeviction, but --save "" --appendonly no (like CI's)
+      const volatile = await runImgbot(['export', '--format', 'json'], {
+        REDIS_URL: redis.url,
+        LOG_LEVEL: 'info',
+      });
+      expect(volatile.code, volatile.stderr).toBe(0);
+      expect(volatile.stderr).toContain('keeps no data on disk');
+      expect(JSON.parse(volatile.stdout)).toEqual([]);
+    },
+    60_000,
+  );
+});
