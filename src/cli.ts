@@ -99,6 +99,24 @@ program
   );
 
 program
+  .command('backup')
+  .description(
+    "Write every record under IMGBOT_PREFIX to one gzip'd JSON file (restore it with imgbot restore).",
+  )
+  .option('--output <file>', 'where to write (default imgbot-backup-<time>.json.gz here)')
+  .action(async (opts: { output?: string }) =>
+    (await import('./runtime/backup-restore.ts')).backupCommand(process.env, opts),
+  );
+
+program
+  .command('restore')
+  .description("Load a backup into an empty IMGBOT_PREFIX and re-create every reminder's job.")
+  .argument('<file>', 'a file written by imgbot backup')
+  .action(async (file: string) =>
+    (await import('./runtime/backup-restore.ts')).restoreCommand(process.env, file),
+  );
+
+program
   .command('deploy-commands')
   .description('Register the slash commands with Discord (a guild for development, global for production).')
   .option('--guild <id>', 'register in this guild only (instant; for development)')
