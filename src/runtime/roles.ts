@@ -116,7 +116,10 @@ export async function runRole(source: Source, role: RoleName): Promise<void> {
     });
     boot.logger.info({ port: health.port, host: boot.env.HEALTH_HOST }, 'health and metrics listening');
   }
-  boot.logger.info({ role, ...parts }, 'imgbot is running; stop with Ctrl-C or SIGTERM');
+  // why these exact words: scripts and tests wait for them (the worker's predates the other roles)
+  const running =
+    role === 'worker' ? 'workers running; stop with Ctrl-C' : 'imgbot is running; stop with Ctrl-C';
+  boot.logger.info({ role, ...parts }, running);
   await untilShutdown(boot.logger, boot.env.SHUTDOWN_TIMEOUT_MS, async () => {
     health?.markStopping();
     for (const stop of stops) await stop();

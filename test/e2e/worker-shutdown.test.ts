@@ -86,7 +86,7 @@ describe('SIGTERM during a burst of due reminders', () => {
     app = createTestApp();
     const port = await freePort();
     const first = worker(app, fake, port);
-    await first.waitForLog('imgbot is running', 90_000);
+    await first.waitForLog('workers running', 90_000);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toMatchObject({ ready: true, checks: { redis: true, workers: true } });
 
@@ -100,7 +100,7 @@ describe('SIGTERM during a burst of due reminders', () => {
     expect(atStop.size).toBeLessThan(N); // it really stopped mid-burst
 
     const second = worker(app, f, port);
-    await second.waitForLog('imgbot is running', 90_000);
+    await second.waitForLog('workers running', 90_000);
     const a = app;
     await eventually(async () => {
       const stored = await a.deps.reminders.store.getMany(rs.map((r) => r.id));
