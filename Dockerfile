@@ -3,7 +3,17 @@
 #   docker run --env-file .env imgbot worker
 # Roles: start (default: everything the tokens turn on), discord, slack, worker.
 
-# --- dependencies: production packages only (tsx is one: it runs the TypeScript sources) ---
+# --- build: compile src/ to dist/ (needs the development packages: TypeScript) ---
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+RUN npm ci --no-audit --no-fund
+COPY bin ./bin
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build
+
+# --- dependencies: production packages only ---
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -19,9 +29,10 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --chown=node:node package.json ./
 COPY --chown=node:node bin ./bin
-COPY --chown=node:node src ./src
+# Only the compiled build: with no src/ next to it, bin/imgbot.mjs runs dist/ (no tsx needed).
+COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node config ./config
-# The official image's unprivileged user; tsx keeps its cache in /tmp.
+# The official image's unprivileged user.
 USER node
 # 3000: the Slack HTTP receiver (slack/start roles). 9464: /healthz, /readyz, /metrics.
 EXPOSE 3000 9464

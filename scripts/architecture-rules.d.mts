@@ -7,3 +7,10 @@ export declare function findForbiddenImports(
   dir: string,
   options?: { root?: string; forbidden?: readonly string[] },
 ): string[];
+/** Paths under src that adapters must not import (`store/` and everything under it, `app.ts`). */
+export declare const FORBIDDEN_IN_BOTS: readonly string[];
+/** One line per relative import under `dir` reaching a forbidden path of `src`: `<file>:<line>: src/bots must not import src/<path>`. */
+export declare function findForbiddenPathImports(
+  dir: string,
+  options: { src: string; root?: string; forbidden?: readonly string[] },
+): string[];

@@ -1,8 +1,11 @@
-// Architecture rule 1 as a reusable check: src/core imports no platform, queue
-// or Redis library. Used by scripts/check-imports.mjs (npm pretest) and by
-// test/unit/architecture.test.ts, which proves it catches a violation.
+// Architecture rules as reusable checks, used by scripts/check-imports.mjs (npm
+// pretest) and by test/unit/architecture.test.ts, which proves each catches a
+// violation:
+// - rule 1: src/core imports no platform, queue or Redis library;
+// - rule 9: adapters (src/bots) import neither the stores (src/store) nor the
+//   composition root (src/app.ts): they are handed what they need.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** Packages the core must never import (also any of their subpaths, e.g. `ioredis/built/...`). */
 export const FORBIDDEN_IN_CORE = ['discord.js', '@discordjs', '@slack', 'bullmq', 'ioredis'];
@@ -38,6 +41,36 @@ export function findForbiddenImports(dir, { root = dir, forbidden = FORBIDDEN_IN
         if (isForbidden(specifier, forbidden)) {
           problems.push(`${relative(root, file)}:${i + 1}: src/core must not import ${specifier}`);
         }
+      }
+    });
+  }
+  return problems;
+}
+
+/**
+ * Paths adapters must not import, relative to `src`: the stores and the
+ * composition root. A directory forbids everything under it.
+ */
+export const FORBIDDEN_IN_BOTS = ['store/', 'app.ts'];
+
+/**
+ * Scans every source file under `dir` (src/bots) and returns one line per
+ * relative import that reaches a forbidden path of `src`:
+ * `<file relative to root>:<line>: src/bots must not import <path in src>`.
+ */
+export function findForbiddenPathImports(dir, { src, root = dir, forbidden = FORBIDDEN_IN_BOTS } = {}) {
+  const problems = [];
+  for (const file of walk(dir)) {
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const match of line.matchAll(SPECIFIER)) {
+        const specifier = match[2];
+        if (!specifier.startsWith('.')) continue;
+        const target = relative(src, resolve(dirname(file), specifier))
+          .split('\\')
+          .join('/');
+        const hit = forbidden.some((f) => (f.endsWith('/') ? target.startsWith(f) : target === f));
+        if (hit) problems.push(`${relative(root, file)}:${i + 1}: src/bots must not import src/${target}`);
       }
     });
   }

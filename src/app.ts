@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { SlackStores } from './bots/slack/slack-app.ts';
 import type { SettingsFile } from './config/settings-file.ts';
 import { createRegistry } from './core/command-list.ts';
 import type { Registry } from './core/commands/registry.ts';
@@ -10,20 +11,27 @@ import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
 import type { CommandObserver } from './core/ports/command-observer.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
+import type { WiredCore } from './core/wired-core.ts';
 import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
+import { DigestScheduler } from './jobs/digest-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
 import { createCommandObserver } from './ops/command-observer.ts';
 import { throttledLogger } from './runtime/throttled-logger.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
+import { RedisDeliveryDedupe } from './store/delivery-dedupe.redis-store.ts';
 import { RedisDeliveryLedger } from './store/delivery-ledger.redis-store.ts';
+import { RedisDigestStore } from './store/digests.redis-store.ts';
+import { RedisFaqFeedbackStore } from './store/faq-feedback.redis-store.ts';
 import { RedisFaqOverrideStore } from './store/faq-overrides.redis-store.ts';
 import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
+import { RedisMemberTraces } from './store/member-traces.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
 import { openRedis, watchConnection } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
 import { RedisSettingsStore } from './store/settings.redis-store.ts';
+import { RedisInstallationStore } from './store/slack-installations.redis-store.ts';
 import { RedisTrackerStore } from './store/tracker.redis-store.ts';
 
 export interface AppOptions {
@@ -41,10 +49,12 @@ export interface AppOptions {
 }
 
 /** The wired core: dependencies, registry and the resources to release on shutdown. */
-export interface App {
+export interface App extends WiredCore {
   readonly deps: CoreDeps;
   readonly registry: Registry;
   readonly notifier: NotifierRouter;
+  /** Handed to the Slack adapter by the runtime. */
+  readonly slackStores: SlackStores;
   readonly redis: Redis;
   readonly keys: Keys;
   readonly options: AppOptions;
@@ -52,6 +62,10 @@ export interface App {
   readonly reminderScheduler: ReminderScheduler;
   /** The BullMQ producer behind `deps.alerts.queue` (listing announcements). */
   readonly announcementScheduler: AnnouncementScheduler;
+  /** The BullMQ job schedulers of members' alert digests. */
+  readonly digestScheduler: DigestScheduler;
+  /** The Redis listings store behind `deps.listings` (start-up re-indexes it when its rules changed). */
+  readonly listingsStore: RedisListingsStore;
   close(): Promise<void>;
 }
 
@@ -85,6 +99,8 @@ export function createApp(options: AppOptions): App {
     options.settings.delivery.attempts,
     connectionLog,
   );
+  const digestScheduler = new DigestScheduler(queueRedis, options.prefix, options.logger);
+  const digestStore = new RedisDigestStore(redis, keys);
   const deps: CoreDeps = {
     settings: options.settings,
     clock,
@@ -93,11 +109,11 @@ export function createApp(options: AppOptions): App {
     audit: new RedisAuditLog(redis, keys),
     rateLimiter: new RedisRateLimiter(redis, keys, () => clock.now()),
     notifier,
-    // Domain ports: each issue replaces its placeholder with the Redis/BullMQ implementation.
     listings,
     listingLookup: listings,
     listingHooks: createListingHooks(() => deps),
     faq: new FaqCatalog(options.faqEntries, new RedisFaqOverrideStore(redis, keys), options.logger),
+    faqFeedback: new RedisFaqFeedbackStore(redis, keys),
     reminders: {
       store: reminderStore,
       ledger: new RedisDeliveryLedger(
@@ -112,21 +128,39 @@ export function createApp(options: AppOptions): App {
       store: new RedisAlertStore(redis, keys),
       ledger: new RedisAnnouncementLedger(redis, keys),
       queue: announcementScheduler,
+      digests: {
+        add: (u, l, at) => digestStore.add(u, l, at),
+        take: (u) => digestStore.take(u),
+        peek: (u) => digestStore.peek(u),
+        schedule: (u, s, zone) => digestScheduler.schedule(u, s, zone),
+        async forget(u) {
+          await digestScheduler.unschedule(u);
+          await digestStore.forget(u);
+        },
+      },
     },
     observer: options.observer ?? createCommandObserver(options.logger),
+    memberTraces: new RedisMemberTraces(redis, keys, listings.base),
   };
   return {
     deps,
     registry: createRegistry(),
     notifier,
+    slackStores: {
+      installations: new RedisInstallationStore(redis, keys),
+      dedupe: new RedisDeliveryDedupe(redis, keys, options.logger),
+    },
     redis,
     keys,
     options,
     reminderScheduler,
     announcementScheduler,
+    digestScheduler,
+    listingsStore: listings,
     async close() {
       await reminderScheduler.close();
       await announcementScheduler.close();
+      await digestScheduler.close();
       await queueRedis.quit().catch(() => queueRedis.disconnect());
       await redis.quit().catch(() => redis.disconnect());
     },

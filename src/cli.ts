@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { IANAZone } from 'luxon';
 import { EnvFileError, loadEnvFile } from './config/env-file.ts';
@@ -13,6 +14,16 @@ function zoneArg(value: string): string {
     throw new InvalidArgumentError(`"${value}" is not an IANA time zone. Example: --tz Asia/Karachi`);
   }
   return value;
+}
+
+function roleArg(value: string): string {
+  const name = value.replace(/^@/, '');
+  if (!/^[A-Za-z0-9][\w.-]{0,79}$/.test(name)) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a role name: use letters, digits, _ . -. Example: --role Moderators`,
+    );
+  }
+  return name;
 }
 
 function nameArg(value: string): string {
@@ -32,8 +43,19 @@ try {
   process.exit(2);
 }
 
+/** `1.2.3 (compiled)`: the version, and whether dist/ or the sources (tsx) are running. */
+function versionLine(): string {
+  // why ../package.json: src/cli.ts and dist/cli.js both sit one level below the root
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  const from = process.env.IMGBOT_RUNS_FROM === 'dist' ? 'compiled' : 'sources via tsx';
+  return `imgbot ${pkg.version} (${from})`;
+}
+
 const program = new Command()
   .name('imgbot')
+  .version(versionLine(), '-v, --version', 'print the version and whether the compiled build runs')
   .description('A chat bot for International Medical Graduate communities (Discord, Slack, local shell).')
   .showHelpAfterError('(run with --help for usage)');
 
@@ -54,9 +76,14 @@ program
     process.env.USER && /^[A-Za-z0-9_.-]{1,32}$/.test(process.env.USER) ? process.env.USER : 'me',
   )
   .option('--mod', 'act as a moderator', false)
+  .option(
+    '--role <name>',
+    'hold this local role (e.g. Moderators, as set with /setup mod_role:@Moderators)',
+    roleArg,
+  )
   .option('--json', 'print one JSON object per reply (for scripts)', false)
   .option('--tz <zone>', 'set your time zone (IANA name)', zoneArg)
-  .action(async (opts: { user: string; mod: boolean; json: boolean; tz?: string }) =>
+  .action(async (opts: { user: string; mod: boolean; role?: string; json: boolean; tz?: string }) =>
     (await import('./runtime/shell.ts')).shellCommand(process.env, opts),
   );
 

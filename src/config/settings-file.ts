@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { type MatchCycle, matchCycleSchema } from '../core/profile/match-cycle.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 import { type CoreSettings, coreSettingsSchema } from '../core/settings.ts';
 
@@ -38,8 +39,60 @@ function describeIssue(file: string, issue: z.core.$ZodIssue): string {
   return `${file}: ${where} ${issue.message}. Example: {"defaultTimezone": "America/New_York", "pageSize": 5}`;
 }
 
-/** Reads and validates `settings.json` from the config directory; a missing file means defaults. */
+/** `config/match-cycles.json`: the Match seasons' dates, one entry per Match year. */
+const matchCyclesFileSchema = z
+  .object({ note: z.string().optional(), cycles: z.array(matchCycleSchema) })
+  .strict()
+  .refine((f) => new Set(f.cycles.map((c) => c.matchYear)).size === f.cycles.length, {
+    error: 'has two entries for the same matchYear',
+  });
+
+async function readJson(file: string): Promise<Result<unknown | undefined>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return ok(undefined);
+    return fail('CONFIG.FILE', `${file}: cannot be read (${(err as Error).message}).`);
+  }
+  try {
+    return ok(JSON.parse(text));
+  } catch (err) {
+    return fail('CONFIG.FILE', `${file}: is not valid JSON (${(err as Error).message}).`);
+  }
+}
+
+/** Reads `match-cycles.json` (optional: without it `/plan` says no season is configured). */
+async function loadMatchCycles(configDir: string): Promise<Result<MatchCycle[] | undefined>> {
+  const file = join(configDir, 'match-cycles.json');
+  const json = await readJson(file);
+  if (!json.ok) return json;
+  if (json.value === undefined) return ok(undefined);
+  const parsed = matchCyclesFileSchema.safeParse(json.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return fail(
+      'CONFIG.FILE',
+      `${file}: ${where} ${issue.message}. Example: {"cycles": [{"matchYear": 2028, "applicationOpens": "2027-06", "programsReceive": "2027-09", "matchDay": "2028-03-17", "source": "ERAS and NRMP calendars"}]}`,
+    );
+  }
+  return ok(parsed.data.cycles);
+}
+
+/**
+ * Reads and validates `settings.json` (a missing file means defaults) and
+ * `match-cycles.json` from the config directory.
+ */
 export async function loadSettingsFile(configDir: string): Promise<Result<SettingsFile & CoreSettings>> {
+  const settings = await loadSettingsJson(configDir);
+  if (!settings.ok) return settings;
+  const cycles = await loadMatchCycles(configDir);
+  if (!cycles.ok) return cycles;
+  return ok({ ...settings.value, matchCycles: cycles.value ?? settings.value.matchCycles });
+}
+
+async function loadSettingsJson(configDir: string): Promise<Result<SettingsFile & CoreSettings>> {
   const file = join(configDir, 'settings.json');
   let text: string;
   try {

@@ -1,5 +1,7 @@
+import type { MemberTraces } from './account/member-traces.port.ts';
 import type { AlertsPort } from './alerts/alert.port.ts';
 import type { FaqPort } from './faq/faq.port.ts';
+import type { FaqFeedbackStore } from './faq/faq-feedback.port.ts';
 import type { ListingsPort } from './opportunities/listing.port.ts';
 import type { AuditLog } from './ports/audit.port.ts';
 import type { Clock } from './ports/clock.port.ts';
@@ -32,10 +34,14 @@ export interface CoreDeps {
   /** Called by listing use cases so reminders follow deadline changes and withdrawals. */
   readonly listingHooks: ListingChangeHooks;
   readonly faq: FaqPort;
+  /** Questions the FAQ could not answer well, and members' votes on its answers (no member ids). */
+  readonly faqFeedback: FaqFeedbackStore;
   readonly reminders: RemindersPort;
   readonly tracker: TrackerPort;
   /** Member alerts, the announcement ledger and the announcement queue. */
   readonly alerts: AlertsPort;
   /** Optional: counts and times every dispatch, and recognises an unreachable store. */
   readonly observer?: CommandObserver;
+  /** Moderation records (reports, audit logs, FAQ changes) that name a member, for `/mydata`. */
+  readonly memberTraces: MemberTraces;
 }

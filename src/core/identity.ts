@@ -31,3 +31,10 @@ export interface Actor {
 
 /** The shell's single community. */
 export const SHELL_COMMUNITY = 'shell:local';
+
+/**
+ * What records moderators keep (listings, reports, audit entries) say in place
+ * of a member who deleted their data with `/mydata delete`. No platform, so
+ * nothing is ever sent to it.
+ */
+export const DELETED_MEMBER = 'deleted-member';

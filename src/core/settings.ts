@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { matchCycleSchema } from './profile/match-cycle.ts';
 
 /**
  * Community-independent defaults the core uses, read from
@@ -17,8 +18,10 @@ export const coreSettingsSchema = z.object({
   deadlineOffsetsDays: z.array(z.number().int().min(0).max(90)).min(1).max(6).default([14, 7, 1]),
   /** Local hour at which deadline reminders are delivered. */
   deadlineReminderHour: z.number().int().min(0).max(23).default(9),
-  /** Days of silence before the tracker suggests a follow-up (the articles say 2-3 weeks). */
+  /** Days of silence before the tracker suggests a follow-up (a program silent for 2-3 weeks gets a polite nudge). */
   followUpDays: z.number().int().min(14).max(21).default(14),
+  /** Each Match season's key dates (`config/match-cycles.json`), for `/plan`. */
+  matchCycles: z.array(matchCycleSchema).default([]),
 });
 
 export type CoreSettings = z.infer<typeof coreSettingsSchema>;

@@ -17,6 +17,9 @@ export interface DeliveryTuning {
   readonly attempts: number;
 }
 
+// why: the event stream is read 1,000 entries a round trip when a member's data is deleted
+const EVENTS_BATCH = 1000;
+
 /** why: failed jobs are kept a week for diagnosis, then dropped; the count caps a bad day. */
 export const KEEP_FAILED = { age: 7 * 86_400, count: 5_000 } as const;
 
@@ -138,11 +141,38 @@ export class ReminderScheduler implements SchedulerPort {
       } while (cursor !== '0');
     }
     for (const jobId of found) await this.unscheduleJob(jobId);
+    await this.forgetEvents(wanted);
+  }
+
+  /**
+   * Deletes the entries of the queue's event stream (`added`, `delayed`,
+   * `failed`, `removed`...) that name one of these reminders' jobs, so a
+   * deleted member's reminder ids do not linger there until the stream is
+   * trimmed. Entries are matched by job id, one-off or series.
+   */
+  private async forgetEvents(reminderIds: ReadonlySet<string>): Promise<void> {
+    const key = `${this.prefix}:${REMINDER_QUEUE}:events`;
+    // Job ids (`reminder-<id>-<epoch>`, `repeat:reminder-<id>:<epoch>`) and scheduler ids (`reminder-<id>`).
+    const needles = [...reminderIds].map((id) => new RegExp(`reminder-${escapeRegExp(id)}(?![\\w])`));
+    const names = (value: string) => needles.some((n) => n.test(value));
+    let start = '-';
+    for (;;) {
+      const batch = await this.connection.xrange(key, start, '+', 'COUNT', EVENTS_BATCH);
+      const doomed = batch.filter(([, fields]) => fields.some(names)).map(([id]) => id);
+      if (doomed.length > 0) await this.connection.xdel(key, ...doomed);
+      const lastId = batch[batch.length - 1]?.[0];
+      if (batch.length < EVENTS_BATCH || !lastId) return;
+      start = `(${lastId}`;
+    }
   }
 
   async close(): Promise<void> {
     await this.queue.close();
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The job id in a job's key (`reminder-x-1:logs` -> `reminder-x-1`, `repeat:reminder-x:1` stays). */

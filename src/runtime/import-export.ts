@@ -14,7 +14,10 @@ import { type ListingFile, readListingFile } from './listing-file.ts';
 /** Who an import is recorded as (poster of new listings, actor in the audit log). */
 export const IMPORT_ACTOR = 'cli:import';
 
-/** The report lines of an import: every rejected row's problems, every held row, then the summary. */
+/**
+ * The report lines of an import: every rejected row's problems, every held
+ * row, a warning for every row stored as expired, then the summary.
+ */
 export function importReportLines(report: ImportReport, file: ListingFile): string[] {
   const where = (row: number) => {
     const line = file.lines.get(row);
@@ -25,6 +28,8 @@ export function importReportLines(report: ImportReport, file: ListingFile): stri
   for (const p of report.problems) out.push(`rejected ${where(p.row)}, ${column} ${p.field}: ${p.reason}`);
   for (const h of report.held)
     out.push(`held for review ${where(h.row)}, id ${h.id}: ${h.reasons.join('; ')}`);
+  for (const e of report.expired)
+    out.push(`warning: stored as expired ${where(e.row)}, id ${e.id}: ${e.reasons.join('; ')}`);
   out.push(importSummary(report));
   return out;
 }
@@ -80,7 +85,13 @@ export async function importCommand(
 }
 
 function counts(r: ImportReport): Record<string, number> {
-  return { imported: r.imported, updated: r.updated, held: r.held.length, rejected: r.rejected };
+  return {
+    imported: r.imported,
+    updated: r.updated,
+    held: r.held.length,
+    expired: r.expired.length,
+    rejected: r.rejected,
+  };
 }
 
 async function write(out: Writable, text: string): Promise<void> {

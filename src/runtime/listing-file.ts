@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { ImportRowInput } from '../core/opportunities/import-listings.ts';
 import { checkColumns } from '../core/opportunities/listing-row.ts';
+import { restoreCell } from '../core/opportunities/spreadsheet-cell.ts';
 import { fail, ok, type Result } from '../core/result.ts';
 
 /**
@@ -63,7 +64,8 @@ function parseCsv(text: string, name: string): Result<ListingFile> {
     if (startLine !== row) lines.set(row, startLine);
     const cells: Record<string, string> = {};
     columns.value.forEach((column, c) => {
-      cells[column] = record[c] ?? '';
+      // Export quoted cells that a spreadsheet would run as formulas; read them back as written.
+      cells[column] = restoreCell(record[c] ?? '');
     });
     const error =
       record.length === columns.value.length

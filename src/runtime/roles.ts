@@ -1,6 +1,4 @@
 import type { App } from '../app.ts';
-import { registerDiscordNotifier, startDiscordAdapter } from '../bots/discord/start-discord.ts';
-import { registerSlackNotifier, startSlack } from '../bots/slack/start-slack.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { createCommandObserver } from '../ops/command-observer.ts';
 import { type HealthServer, type ReadinessCheck, startHealthServer } from '../ops/health-server.ts';
@@ -84,7 +82,11 @@ export async function runRole(source: Source, role: RoleName): Promise<void> {
   });
   const checks: ReadinessCheck[] = [{ name: 'redis', check: () => redisAnswersPing(app) }];
   const stops: (() => Promise<void>)[] = [];
+  // why dynamic: a platform's library (discord.js, Bolt) is loaded only by a role that uses it
+  const discord = () => import('../bots/discord/start-discord.ts');
+  const slack = () => import('../bots/slack/start-slack.ts');
   if (parts.discord) {
+    const { startDiscordAdapter } = await discord();
     const token = boot.env.DISCORD_TOKEN as string;
     const adapter = await startDiscordAdapter(app, {
       token,
@@ -95,13 +97,14 @@ export async function runRole(source: Source, role: RoleName): Promise<void> {
     stops.push(() => adapter.stop());
     checks.push({ name: 'discord_gateway', check: () => adapter.client.isReady() });
   }
-  if (parts.slack) stops.push(await startSlack(app, boot));
+  if (parts.slack) stops.push(await (await slack()).startSlack(app, boot));
   let services: Services | undefined;
   if (parts.worker) {
     // A worker alone delivers over the platforms' REST APIs (no gateway needed).
     if (!parts.discord && boot.env.DISCORD_TOKEN)
-      registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
-    if (!parts.slack && enabledPlatforms(boot.env).slack) registerSlackNotifier(app, boot.env, boot.logger);
+      (await discord()).registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
+    if (!parts.slack && enabledPlatforms(boot.env).slack)
+      (await slack()).registerSlackNotifier(app, boot.env, boot.logger);
     const s = await startServices(app, boot, { metrics });
     services = s;
     checks.push({ name: 'workers', check: () => s.running() });

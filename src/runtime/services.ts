@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import type { App } from '../app.ts';
 import { startAnnouncementWorker } from '../jobs/announcement.worker.ts';
 import { awaitDueReminders } from '../jobs/await-pending.ts';
+import { startDigestWorker } from '../jobs/digest.worker.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
@@ -38,7 +39,8 @@ const LATE_AFTER_MS = 60_000;
  * `delivery`, after re-adding any job a crash may have lost. Reminders that
  * came due while everything was down are then delivered at once, marked late.
  * Also the listing-expiry sweep (a BullMQ job scheduler, every five minutes)
- * and the announcement worker (new listings to the channel and to alerts).
+ * the announcement worker (new listings to the channel and to alerts) and the
+ * digest worker (members' daily or weekly alert digests).
  */
 export async function startServices(
   app: App,
@@ -61,6 +63,8 @@ export async function startServices(
     connections.push(c);
     return c;
   };
+  const reindexed = await app.listingsStore.reindexIfStale();
+  if (reindexed > 0) deps.logger.info({ listings: reindexed }, 'listing index rebuilt for the current rules');
   const connection = open('worker', 'worker');
   const sweep = await startExpirySweep(
     deps,
@@ -96,6 +100,7 @@ export async function startServices(
     },
     quiet,
   );
+  const digester = startDigestWorker(deps, open('worker', 'digest'), options.prefix, quiet);
   if (metrics) {
     instrumentReminderWorker(
       worker,
@@ -114,6 +119,7 @@ export async function startServices(
     async close() {
       await worker.close();
       await announcer.close();
+      await digester.close();
       await sweep.close();
       for (const c of connections) await c.quit().catch(() => c.disconnect());
     },

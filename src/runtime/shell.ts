@@ -7,6 +7,8 @@ import { startServices } from './services.ts';
 export interface ShellCliOptions {
   readonly user: string;
   readonly mod: boolean;
+  /** A local role the shell user holds (`--role Moderators`). */
+  readonly role?: string;
   readonly json: boolean;
   readonly tz?: string;
 }
@@ -54,6 +56,7 @@ export async function runShellOn(
     {
       user: opts.user,
       moderator: opts.mod,
+      ...(opts.role ? { roles: [opts.role] } : {}),
       json: opts.json,
       input: process.stdin,
       output: process.stdout,

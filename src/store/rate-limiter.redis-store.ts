@@ -1,11 +1,7 @@
+import { createHmac } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { RateLimiter } from '../core/ports/rate-limit.port.ts';
 import type { Keys } from './keys.ts';
-
-/** Escapes SCAN's glob characters so a member id matches only itself. */
-function globEscape(text: string): string {
-  return text.replace(/[*?[\]\\]/g, '\\$&');
-}
 
 // Check, count and set the window's expiry in one step, so concurrent
 // requests cannot both slip under the limit and a refused use is not counted.
@@ -19,7 +15,16 @@ if used == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return {1, redis.call('PTTL', KEYS[1])}
 `;
 
-/** Fixed-window rate limits in Redis (one atomic Lua script per use). */
+// why: 128 bits of the HMAC keep collisions out of reach while keeping keys short
+const HASH_HEX_CHARS = 32;
+
+/**
+ * Fixed-window rate limits in Redis (one atomic Lua script per use). A
+ * counter's key is a one-way hash (HMAC-SHA256, keyed with the key prefix) of
+ * what it counts, e.g. `report:discord:123`: the counter never names the
+ * member, so it can outlive `/mydata delete` until its window ends, and
+ * deleting one's data does not reset a daily limit.
+ */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
     private readonly redis: Redis,
@@ -27,39 +32,21 @@ export class RedisRateLimiter implements RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** The Redis key that counts `key` (tests read it; nothing else needs it). */
+  storageKey(key: string): string {
+    const digest = createHmac('sha256', this.keys.prefix).update(key).digest('hex');
+    return this.keys.k('rate', digest.slice(0, HASH_HEX_CHARS));
+  }
+
   async consume(
     key: string,
     limit: number,
     windowMs: number,
   ): Promise<{ allowed: boolean; resetAt: number }> {
-    const [allowed, ttl] = (await this.redis.eval(CONSUME, 1, this.keys.k('rate', key), limit, windowMs)) as [
+    const [allowed, ttl] = (await this.redis.eval(CONSUME, 1, this.storageKey(key), limit, windowMs)) as [
       number,
       number,
     ];
     return { allowed: allowed === 1, resetAt: this.now() + Math.max(0, ttl) };
-  }
-
-  /**
-   * SCANs the counters (clean-up only, never on a hot path) that name the
-   * subject as whole `:`-separated segments: `shell:bob` but not `shell:bobby`.
-   */
-  async forgetSubject(subject: string): Promise<number> {
-    const base = this.keys.k('rate', '');
-    const whole = (key: string) => `:${key.slice(base.length)}:`.includes(`:${subject}:`);
-    let cursor = '0';
-    let deleted = 0;
-    do {
-      const [next, keys] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        `${base}*${globEscape(subject)}*`,
-        'COUNT',
-        500,
-      );
-      cursor = next;
-      const mine = keys.filter(whole);
-      if (mine.length > 0) deleted += await this.redis.unlink(...mine);
-    } while (cursor !== '0');
-    return deleted;
   }
 }

@@ -46,6 +46,11 @@ export class RedisReminderStore implements ReminderStore {
     return this.keys.k('user', userId, 'deadline-subscriptions');
   }
 
+  /** Per member: listing id -> the deadline steps they cancelled, `14,1`. */
+  private userSkipsKey(userId: string): string {
+    return this.keys.k('user', userId, 'deadline-skips');
+  }
+
   newId(): string {
     return `r${randomId()}`;
   }
@@ -119,6 +124,7 @@ export class RedisReminderStore implements ReminderStore {
       .multi()
       .sadd(this.listingSubsKey(listingId), userId)
       .hset(this.userSubsKey(userId), listingId, communityId)
+      .hdel(this.userSkipsKey(userId), listingId)
       .exec();
     return res?.[0]?.[1] === 1;
   }
@@ -128,8 +134,20 @@ export class RedisReminderStore implements ReminderStore {
       .multi()
       .srem(this.listingSubsKey(listingId), userId)
       .hdel(this.userSubsKey(userId), listingId)
+      .hdel(this.userSkipsKey(userId), listingId)
       .exec();
     return res?.[0]?.[1] === 1;
+  }
+
+  async skipDeadlineStep(listingId: string, userId: string, offsetDays: number): Promise<void> {
+    const skipped = new Set(await this.skippedDeadlineSteps(listingId, userId));
+    skipped.add(offsetDays);
+    await this.redis.hset(this.userSkipsKey(userId), listingId, [...skipped].sort((a, b) => b - a).join(','));
+  }
+
+  async skippedDeadlineSteps(listingId: string, userId: string): Promise<number[]> {
+    const raw = await this.redis.hget(this.userSkipsKey(userId), listingId);
+    return raw ? raw.split(',').map(Number).filter(Number.isInteger) : [];
   }
 
   deadlineSubscribers(listingId: string): Promise<string[]> {
@@ -149,7 +167,7 @@ export class RedisReminderStore implements ReminderStore {
       tx.zrem(this.pendingKey(), id);
     }
     for (const listingId of listings) tx.srem(this.listingSubsKey(listingId), userId);
-    tx.unlink(this.userKey(userId), this.userSubsKey(userId));
+    tx.unlink(this.userKey(userId), this.userSubsKey(userId), this.userSkipsKey(userId));
     await tx.exec();
     return ids;
   }

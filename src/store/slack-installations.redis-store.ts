@@ -1,27 +1,32 @@
-import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import type { Redis } from 'ioredis';
+import type {
+  InstallationQuery,
+  InstallationRecord,
+  InstallationStore,
+} from '../core/ports/installation.port.ts';
 import type { Keys } from './keys.ts';
 
 /**
- * Bolt's installation store on Redis, for multi-workspace installs through
- * OAuth: one JSON value per workspace (`slack:install:T<id>`) or per
- * Enterprise Grid org install (`slack:install:E<id>`). The value holds the
- * bot token, so the Redis it lives in must be private (ACL/TLS in production).
+ * Slack installations on Redis, for multi-workspace installs through OAuth:
+ * one JSON value per workspace (`slack:install:T<id>`) or per Enterprise Grid
+ * org install (`slack:install:E<id>`), stored as Slack handed it over. The
+ * value holds the bot token, so the Redis it lives in must be private
+ * (ACL/TLS in production). The Slack adapter wraps it in Bolt's interface.
  */
-export class RedisInstallationStore implements InstallationStore {
+export class RedisInstallationStore<T extends InstallationRecord> implements InstallationStore<T> {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Keys,
   ) {}
 
-  private key(query: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }): string {
+  private key(query: InstallationQuery): string {
     if (query.isEnterpriseInstall && query.enterpriseId)
       return this.keys.k('slack', 'install', `E${query.enterpriseId}`);
     if (query.teamId) return this.keys.k('slack', 'install', `T${query.teamId}`);
     throw new Error('A Slack installation needs a team id (or an enterprise id for org-wide installs)');
   }
 
-  async storeInstallation<V extends 'v1' | 'v2'>(installation: Installation<V, boolean>): Promise<void> {
+  async save(installation: T): Promise<void> {
     const key = this.key({
       teamId: installation.team?.id,
       enterpriseId: installation.enterprise?.id,
@@ -30,21 +35,16 @@ export class RedisInstallationStore implements InstallationStore {
     await this.redis.set(key, JSON.stringify(installation));
   }
 
-  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
+  async find(query: InstallationQuery): Promise<T | undefined> {
     const raw = await this.redis.get(this.key(query));
-    if (raw === null)
-      throw new Error(`No Slack installation for ${query.enterpriseId ?? ''}${query.teamId ?? ''}`);
-    return JSON.parse(raw) as Installation<'v1' | 'v2', boolean>;
+    return raw === null ? undefined : (JSON.parse(raw) as T);
   }
 
-  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+  async remove(query: InstallationQuery): Promise<void> {
     await this.redis.unlink(this.key(query));
   }
 
-  /** The bot token of a workspace, or undefined when the app is not installed there. */
   async botToken(teamId: string): Promise<string | undefined> {
-    const raw = await this.redis.get(this.key({ teamId }));
-    if (raw === null) return undefined;
-    return (JSON.parse(raw) as Installation).bot?.token;
+    return (await this.find({ teamId }))?.bot?.token;
   }
 }

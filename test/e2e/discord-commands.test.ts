@@ -79,10 +79,9 @@ describe('Discord adapter on the core registry', () => {
       ...MEMBER,
     });
     fake.injectInteraction(cmd);
-    expect(bodyOf(await callback(cmd.token))).toEqual({
-      type: InteractionResponseType.DeferredChannelMessageWithSource,
-      data: { flags: MessageFlags.Ephemeral }, // search results are private until shared
-    });
+    const cb = bodyOf(await callback(cmd.token));
+    expect(cb.type).toBe(InteractionResponseType.ChannelMessageWithSource); // one round trip
+    expect(cb.data?.flags).toBe(MessageFlags.Ephemeral); // search results are private until shared
     const first = bodyOf(await edit(cmd.token));
     const embed = first.embeds?.[0];
     expect(embed?.title).toBe('Observerships: cardiology · NY');
@@ -101,7 +100,7 @@ describe('Discord adapter on the core registry', () => {
     expect(next?.custom_id.length).toBeLessThanOrEqual(100);
     const click = buttonClick({ customId: next?.custom_id ?? '', message, ...MEMBER });
     fake.injectInteraction(click);
-    expect(bodyOf(await callback(click.token)).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    expect(bodyOf(await callback(click.token)).type).toBe(InteractionResponseType.UpdateMessage);
     const second = bodyOf(await edit(click.token));
     expect(second.embeds?.[0]?.fields?.map((f) => f.name)).toEqual(['Cardiology Observership Gamma']);
     expect(second.embeds?.[0]?.footer?.text).toBe('Page 2 of 2');
@@ -147,6 +146,15 @@ describe('Discord adapter on the core registry', () => {
     expect(answer.embeds?.[0]?.title).toBe('How long do externships last?');
     expect(answer.embeds?.[0]?.description).toMatch(/4-12 weeks/);
     expect(labels(answer)).toContain('Share in channel');
+    expect(labels(answer)).toEqual(expect.arrayContaining(['Helpful', 'Not helpful']));
+    const vote = buttonClick({
+      customId: button(answer, 'Helpful')?.custom_id ?? '',
+      message: fake.interaction(picked.token)?.original ?? undefined,
+      ...MEMBER,
+    });
+    fake.injectInteraction(vote);
+    expect(bodyOf(await callback(vote.token)).data).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(bodyOf(await edit(vote.token)).embeds?.[0]?.title).toBe('Thanks for the feedback');
 
     const typed = chatInputCommand({
       name: 'faq',

@@ -122,6 +122,18 @@ export function fixtureRegistry(): Registry {
               }),
       }),
       defineCommand({
+        name: 'slow',
+        description: 'Fixture: a core that takes 300 ms (past the small answer budget a test sets)',
+        group: 'general',
+        permission: 'member',
+        options: {},
+        examples: ['/slow'],
+        handler: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300)); // why: well past a 20 ms budget
+          return reply({ title: 'Slow answer', text: 'It took a while.' });
+        },
+      }),
+      defineCommand({
         name: 'boom',
         description: 'Fixture failure',
         group: 'general',

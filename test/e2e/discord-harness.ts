@@ -1,9 +1,10 @@
 /**
  * The real Discord adapter (discord.js Client + router + notifier) on a real
  * Redis-backed core, against the fake Discord. Helpers wait for what a member
- * would see: the interaction callback, the edit of the deferred answer, follow-ups.
+ * would see: the interaction callback, the final answer (in the callback or an
+ * edit of a deferred one), follow-ups.
  */
-import { PermissionFlagsBits } from 'discord.js';
+import { InteractionResponseType, PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import type { App } from '../../src/app.ts';
 import { type DiscordAdapter, startDiscordAdapter } from '../../src/bots/discord/start-discord.ts';
@@ -51,7 +52,11 @@ export interface Harness {
   readonly services: Services | undefined;
   /** The initial callback of the interaction with this token. */
   callback(token: string): Promise<RecordedRequest>;
-  /** The edit of the deferred answer (or of the message a paging button sits on). */
+  /**
+   * The final answer, wherever it went: the message data of a callback that
+   * answered at once (a new message, or an update of the message a paging
+   * button sits on), else the edit of the deferred answer.
+   */
   edit(token: string): Promise<RecordedRequest>;
   followUp(token: string): Promise<RecordedRequest>;
   /** The next message posted in the DM channel of `userId` (the DM channel must have been opened). */
@@ -71,6 +76,8 @@ export async function startHarness(
     settings?: Record<string, unknown>;
     app?: (app: TestApp) => App;
     autocompleteBudgetMs?: number;
+    /** How long the core may take before the adapter defers (default: the adapter's 2 s). */
+    answerBudgetMs?: number;
     /** Also start the job workers, as `imgbot start` does (real BullMQ on the test prefix). */
     services?: boolean;
   } = {},
@@ -97,6 +104,7 @@ export async function startHarness(
       apiUrl: fake.restUrl,
       logger,
       autocompleteBudgetMs: opts.autocompleteBudgetMs,
+      answerBudgetMs: opts.answerBudgetMs,
     });
     if (opts.services) services = await startServices(wired, testBoot(app, logger));
   } catch (err) {
@@ -119,7 +127,15 @@ export async function startHarness(
     adapter,
     services,
     callback: (token) => fake.waitForRequest(forToken('POST', CALLBACK, token), CALLBACK_WAIT_MS),
-    edit: (token) => fake.waitForRequest(forToken('PATCH', ORIGINAL, token), EDIT_WAIT_MS),
+    async edit(token) {
+      const first = await fake.waitForRequest(forToken('POST', CALLBACK, token), CALLBACK_WAIT_MS);
+      const body = bodyOf(first);
+      const answered =
+        body.type === InteractionResponseType.ChannelMessageWithSource ||
+        body.type === InteractionResponseType.UpdateMessage;
+      if (answered) return { ...first, body: body.data ?? {} };
+      return fake.waitForRequest(forToken('PATCH', ORIGINAL, token), EDIT_WAIT_MS);
+    },
     followUp: (token) => fake.waitForRequest(forToken('POST', FOLLOWUP, token), EDIT_WAIT_MS),
     dm: (userId, timeoutMs = EDIT_WAIT_MS, after = 0) => fake.waitForRequest(dmTo(userId, after), timeoutMs),
     async close() {

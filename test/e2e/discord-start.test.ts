@@ -6,12 +6,13 @@
  * reminder worker delivering DMs in the same process, a clean stop.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { InteractionResponseType } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { cleanEnv, ROOT } from '../helpers/cli.ts';
 import { cleanupPrefix, TEST_REDIS_URL, testPrefix, testRedis } from '../helpers/redis.ts';
-import { bodyOf, FOLLOWUP, ORIGINAL, TEST_TOKEN } from './discord-harness.ts';
+import { bodyOf, CALLBACK, FOLLOWUP, ORIGINAL, TEST_TOKEN } from './discord-harness.ts';
 import {
   chatInputCommand,
   FAKE_IDS,
@@ -104,11 +105,18 @@ describe('imgbot start with DISCORD_TOKEN', () => {
       options: [opt.string('when', 'in 2 seconds'), opt.string('what', 'call the externship office')],
     });
     fake.injectInteraction(cmd);
+    // The answer: in the initial callback when quick, else the edit of a deferred one.
     const answer = await fake.waitForRequest(
-      (r) => requestTo('PATCH', ORIGINAL)(r) && r.path.includes(cmd.token),
+      (r) =>
+        r.path.includes(cmd.token) &&
+        (requestTo('PATCH', ORIGINAL)(r) ||
+          (requestTo('POST', CALLBACK)(r) &&
+            bodyOf(r).type === InteractionResponseType.ChannelMessageWithSource)),
       WAIT_MS,
     );
-    expect(bodyOf(answer).embeds?.[0]?.title).toBe('Reminder set');
+    const message =
+      answer.method === 'PATCH' ? bodyOf(answer) : bodyOf({ ...answer, body: bodyOf(answer).data });
+    expect(message.embeds?.[0]?.title).toBe('Reminder set');
 
     const dm = await fake.waitForRequest(
       (r) => requestTo('POST', '/channels/:id/messages')(r) && r.response.status === 200,

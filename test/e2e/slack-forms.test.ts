@@ -137,7 +137,9 @@ describe('Slack modals: /post, /suggest, /remind', () => {
     );
     expect(badMore.json).toMatchObject({
       response_action: 'errors',
-      errors: { _more: expect.stringContaining('Option lor_possible of /post must be yes or no') },
+      errors: {
+        _more: expect.stringContaining('Option lor_possible of /post must be yes, no or not stated'),
+      },
     });
 
     const { title: _typedTitle, ...rest } = VALID_POST;

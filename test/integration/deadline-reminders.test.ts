@@ -188,3 +188,88 @@ describe('when a moderator changes the listing', () => {
     expect(await h.app.deps.reminders.store.listForUser('shell:ana')).toEqual([]);
   });
 });
+
+describe('a member’s choices survive listing edits', () => {
+  it('GIVEN one step cancelled and another listing switched off WHEN the moderator moves the deadline THEN nothing comes back', async () => {
+    await publish('mercy-im', 30);
+    await publish('st-luke', 30);
+    await h.run('ana', '/deadline-reminders listing:mercy-im');
+    await h.run('ana', '/deadline-reminders listing:st-luke');
+    const seven = (await deadlineReminders('shell:ana')).find(
+      (r) => r.listingId === 'mercy-im' && r.offsetDays === 7,
+    );
+    expect(seven).toBeDefined();
+    const cancelled = await h.run('ana', `/reminder-cancel id:${seven!.id}`);
+    expect(cancelled.error, cancelled.text).toBe(false);
+
+    const off = await h.run('ana', '/deadline-reminders listing:st-luke off');
+    expect(off.title).toBe('Deadline reminders off');
+    expect(off.text).toContain('(3 pending removed)');
+    expect((await deadlineReminders('shell:ana')).map((r) => [r.listingId, r.offsetDays])).toEqual([
+      ['mercy-im', 14],
+      ['mercy-im', 1],
+    ]);
+
+    for (const id of ['mercy-im', 'st-luke']) {
+      const moved = localDate(Date.now(), NY, 40);
+      const edit = await h.run('mod', `/edit id:${id} deadline:${moved}`, { moderator: true });
+      expect(edit.error, edit.text).toBe(false);
+    }
+    // And a zone change, which plans every subscription again, brings nothing back either.
+    await h.run('ana', '/timezone zone:Lagos');
+
+    const moved = localDate(Date.now(), NY, 40);
+    const rs = await deadlineReminders('shell:ana');
+    expect(rs.map((r) => [r.listingId, r.offsetDays])).toEqual([
+      ['mercy-im', 14],
+      ['mercy-im', 1],
+    ]);
+    const expected = [14, 1].map((d) => stepAt(moved, d, 'Africa/Lagos'));
+    expect(rs.map((r) => r.fireAt)).toEqual(expected);
+    expect(await jobInstants(rs)).toEqual(expected);
+    expect(await h.job(seven!.id, seven!.fireAt)).toBeUndefined();
+    expect(await h.app.reminderScheduler.queue.getJobCounts('delayed')).toEqual({ delayed: 2 });
+
+    // Turning them on again is the member's own choice, and brings every step back.
+    const on = await h.run('ana', '/deadline-reminders listing:st-luke on');
+    expect(on.title).toBe('Deadline reminders');
+    expect((await deadlineReminders('shell:ana')).filter((r) => r.listingId === 'st-luke')).toHaveLength(3);
+  });
+
+  it('says so when they were already off, and the old id: option still works', async () => {
+    await publish('mercy-im', 30);
+    const r = await h.run('ana', '/deadline-reminders id:mercy-im off');
+    expect(r.text).toBe(
+      'Deadline reminders for mercy-im were already off. Turn them on with /deadline-reminders listing:mercy-im.',
+    );
+    expect(await h.app.reminderScheduler.queue.getJobCounts('delayed')).toEqual({ delayed: 0 });
+  });
+});
+
+describe('the deadline as the listing states it', () => {
+  it('GIVEN a member in Karachi THEN the DM shows the listing’s own date and zone, and the delivery time in theirs', async () => {
+    const deadline = localDate(Date.now(), NY, 30);
+    await publish('mercy-im', 30);
+    await h.app.deps.userSettings.updateUser('shell:bilal', { zone: 'Asia/Karachi' });
+    const sub = await h.run('bilal', '/deadline-reminders listing:mercy-im');
+    const stated = `${DateTime.fromISO(deadline).toFormat('ccc d LLL yyyy')} (end of day, New York time)`;
+    expect(sub.text).toContain(`(${stated})`);
+    expect(sub.text).toContain('Times below are yours (Asia/Karachi).');
+
+    // Bring the 14-day step to now, as if the days had passed, and let the real worker deliver it.
+    const [first] = await deadlineReminders('shell:bilal');
+    const soon = Date.now() + 1_000;
+    await h.app.deps.reminders.store.save({ ...first!, dueAt: soon, fireAt: soon, wall: undefined });
+    await h.app.deps.reminders.scheduler.schedule(first!.id, soon);
+    await h.app.deps.reminders.scheduler.unschedule(first!.id, first!.fireAt);
+    await h.startWorker();
+    await eventually(() => expect(h.notifier.to('shell:bilal')).toHaveLength(1));
+    const dm = h.notifier.to('shell:bilal')[0]!.message;
+    expect(dm.title).toBe('Deadline in 14 days: Internal Medicine Observership mercy-im');
+    expect(dm.text).toBe(
+      `The application deadline for "Internal Medicine Observership mercy-im" is ${stated}. Stop these with /deadline-reminders listing:mercy-im off.`,
+    );
+    const forField = dm.fields.find((f) => f.name === 'For')?.value ?? '';
+    expect(forField).toMatch(/\(UTC\+05:00\), your time \(Asia\/Karachi\)$/);
+  });
+});

@@ -37,12 +37,16 @@ describe('/faq', () => {
     expect(r.ids).toEqual(['externship-duration']);
     expect(r.title).toBe('How long do externships last?');
     expect(r.text).toContain('4-12 weeks');
-    expect(r.footer).toContain('last verified 2026-11-01');
-    expect(r.footer).toContain('How much U.S. clinical experience do I need?');
+    expect(r.footer).toBe('last verified 2026-11-01');
+    // The related topics are listed once, as buttons: not again in the text or the footer.
+    expect(r.text).not.toMatch(/related:|\/faq id:/i);
+    expect(r.text).toContain('Try /externship.');
     expect(r.actions.map((a) => [a.action, a.payload])).toEqual([
       ['faq.show', 'usce-how-much'],
       ['faq.show', 'letters-of-recommendation'],
       ['faq.show', 'balance-exam-prep'],
+      ['faq.vote', 'externship-duration.up'],
+      ['faq.vote', 'externship-duration.down'],
     ]);
   });
 
@@ -104,8 +108,8 @@ describe('/faq-list', () => {
   it('lists every topic grouped by tag, with ids', async () => {
     app = createTestApp();
     const r = await runTextCommand('/faq-list', app.as('li'));
-    expect(r.ids).toHaveLength(30);
-    expect(new Set(r.ids).size).toBe(30);
+    expect(r.ids).toHaveLength(33);
+    expect(new Set(r.ids).size).toBe(33);
     expect(r.fields.map((f) => f.name)).toContain('Kinds of clinical experience');
     expect(r.fields.flatMap((f) => f.value.split('\n'))).toContain(
       'externship-vs-observership: How is an externship different from an observership?',
@@ -192,8 +196,10 @@ describe('moderator FAQ edits', () => {
       second.as('li'),
     );
     expect(found.ids).toEqual(['housing-during-rotations']);
-    expect(found.actions.map((a) => a.payload)).toEqual(['visa-constraints']);
-    expect((await runTextCommand('/faq-list', second.as('li'))).ids).toHaveLength(31);
+    expect(found.actions.filter((a) => a.action === 'faq.show').map((a) => a.payload)).toEqual([
+      'visa-constraints',
+    ]);
+    expect((await runTextCommand('/faq-list', second.as('li'))).ids).toHaveLength(34);
     const [audit] = await app.deps.audit.list('shell:local', { limit: 1 });
     expect(audit).toMatchObject({ action: 'faq.add', target: 'housing-during-rotations', before: null });
   });

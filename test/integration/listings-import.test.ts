@@ -59,7 +59,7 @@ const MIXED = [
   csvLine(cells({ id: 'obs-bad-6', title: '' })), // row 6
   'obs-bad-7,Too Short,observership', // row 7
   csvLine(cells({ id: 'obs-good-1', title: 'Same id again' })), // row 8
-  csvLine(cells({ id: 'obs-bad-9', deadline: '2026-06-01' })), // row 9
+  csvLine(cells({ id: 'obs-past-9', deadline: '2026-06-01' })), // row 9
   csvLine(
     cells({
       id: '',
@@ -97,31 +97,36 @@ describe('importing a file with good and bad rows', () => {
     const app = newApp();
     const { lines, report } = await importText(app, MIXED);
     const stored = (await allListings(app)).map((l) => [l.id, l.status]);
-    const psychId = stored.find(([id]) => !String(id).match(/^(obs|ext)-/))?.[0];
+    // A row without an id gets a readable one: type, specialty, state and a short suffix.
+    const psychId = stored.find(([id]) => String(id).startsWith('obs-psych-pa-'))?.[0];
+    expect(psychId).toMatch(/^obs-psych-pa-[a-z2-9]{6}$/);
     expect(stored.sort()).toEqual(
       [
         ['obs-good-1', 'published'],
         ['ext-good-4', 'published'],
         ['ext-held-5', 'pending'],
+        ['obs-past-9', 'expired'],
         [psychId, 'published'],
       ].sort(),
     );
-    expect(report).toMatchObject({ imported: 3, updated: 0, rejected: 6 });
+    expect(report).toMatchObject({ imported: 3, updated: 0, rejected: 5 });
     expect(lines).toEqual([
       expect.stringMatching(/^rejected row 3, column state: must be a U\.S\. state code or name/),
       expect.stringMatching(/^rejected row 3, column fee_usd: must be whole US dollars/),
       'rejected row 6, column title: must not be empty',
       'rejected row 7, column row: has 3 cells but the header has 20 columns (quote cells that contain commas)',
       'rejected row 8, column id: repeats the id of row 2; give each listing its own id',
-      expect.stringMatching(/^rejected row 9, column deadline: 2026-06-01 has already passed/),
       expect.stringMatching(
         /^rejected row 11, column specialties: has an unknown specialty "cardiolgy" \(did you mean cardiology/,
       ),
       expect.stringMatching(/^held for review row 5, id ext-held-5: guaranteed-match: Promises a residency/),
-      'Imported 3, updated 0, held for review 1, rejected 6.',
+      // A past deadline is history, not an error: stored as expired, with a warning.
+      'warning: stored as expired row 9, id obs-past-9: the deadline 2026-06-01 has already passed, so it is kept for history but never shown in searches',
+      'Imported 3, updated 0, held for review 1, stored as expired 1, rejected 5.',
     ]);
+    expect((await run(app, '/observership cardiology')).ids).not.toContain('obs-past-9');
     // Nothing of a rejected row was stored: no record and no index entry finds it.
-    for (const id of ['obs-bad-3', 'obs-bad-6', 'obs-bad-7', 'obs-bad-9', 'obs-bad-11']) {
+    for (const id of ['obs-bad-3', 'obs-bad-6', 'obs-bad-7', 'obs-bad-11']) {
       expect(await app.deps.listings.get(id)).toBeUndefined();
     }
     // The good rows are stored whole: every index finds them.
@@ -140,7 +145,7 @@ describe('importing a file with good and bad rows', () => {
       action: 'listing.import',
       actorId: 'cli:import',
       target: 'mixed.csv',
-      after: { imported: 3, held: 1, rejected: 6 },
+      after: { imported: 3, held: 1, expired: 1, rejected: 5 },
     });
   });
 
@@ -149,7 +154,9 @@ describe('importing a file with good and bad rows', () => {
     await importText(app, MIXED);
     const before = await allListings(app);
     const again = await importText(app, MIXED);
-    expect(again.lines.at(-1)).toBe('Imported 0, updated 0, held for review 0, rejected 6, unchanged 4.');
+    expect(again.lines.at(-1)).toBe(
+      'Imported 0, updated 0, held for review 0, stored as expired 0, rejected 5, unchanged 5.',
+    );
     expect(await allListings(app)).toEqual(before);
 
     const changed = MIXED.replace(
@@ -157,9 +164,11 @@ describe('importing a file with good and bad rows', () => {
       csvLine(cells({ id: 'obs-good-1', fee_usd: '300' })),
     );
     const third = await importText(app, changed, 'fees.csv');
-    expect(third.lines.at(-1)).toBe('Imported 0, updated 1, held for review 0, rejected 6, unchanged 3.');
+    expect(third.lines.at(-1)).toBe(
+      'Imported 0, updated 1, held for review 0, stored as expired 0, rejected 5, unchanged 4.',
+    );
     expect((await app.deps.listings.get('obs-good-1'))?.feeUsd).toBe(300);
-    expect(await app.deps.listings.count()).toBe(4);
+    expect(await app.deps.listings.count()).toBe(5);
     const entries = await app.deps.audit.list('shell:local', { limit: 5, target: 'obs-good-1' });
     expect(entries[0]).toMatchObject({
       action: 'listing.import-update',
@@ -203,7 +212,7 @@ describe('importing a file with good and bad rows', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^rejected item 2, key fee_usd: must be whole US dollars/),
       'rejected item 3, key item: must be an object of listing fields',
-      'Imported 1, updated 0, held for review 0, rejected 2.',
+      'Imported 1, updated 0, held for review 0, stored as expired 0, rejected 2.',
     ]);
     expect((await app.deps.listings.get('obs-j1'))?.specialties).toEqual(['cardiology', 'internal-medicine']);
   });
@@ -362,16 +371,18 @@ describe('imgbot import / export (the CLI)', () => {
     const bad = await runImgbot(['import', mixed], prefix);
     expect(bad.code, bad.stderr).toBe(1);
     const out = bad.stdout.trim().split('\n');
-    expect(out.at(-1)).toBe('Imported 3, updated 0, held for review 1, rejected 6.');
+    expect(out.at(-1)).toBe('Imported 3, updated 0, held for review 1, stored as expired 1, rejected 5.');
     expect(out.filter((l) => l.startsWith('rejected row ')).map((l) => l.split(',')[0])).toEqual([
       'rejected row 3',
       'rejected row 3',
       'rejected row 6',
       'rejected row 7',
       'rejected row 8',
-      'rejected row 9',
       'rejected row 11',
     ]);
+    expect(out).toContain(
+      'warning: stored as expired row 9, id obs-past-9: the deadline 2026-06-01 has already passed, so it is kept for history but never shown in searches',
+    );
     expect(out).toContain(
       'rejected row 7, column row: has 3 cells but the header has 20 columns (quote cells that contain commas)',
     );
@@ -381,7 +392,9 @@ describe('imgbot import / export (the CLI)', () => {
     prefix = testPrefix();
     const good = await runImgbot(['import', cleanFile()], prefix);
     expect(good.code, good.stderr).toBe(0);
-    expect(good.stdout.trim()).toBe('Imported 2, updated 0, held for review 0, rejected 0.');
+    expect(good.stdout.trim()).toBe(
+      'Imported 2, updated 0, held for review 0, stored as expired 0, rejected 0.',
+    );
     const exported = await runImgbot(['export', '--format', 'json'], prefix);
     expect(exported.code, exported.stderr).toBe(0);
     const rows = JSON.parse(exported.stdout) as { id: string; status: string; deadline: string }[];

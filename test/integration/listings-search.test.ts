@@ -359,26 +359,29 @@ describe('the store finds the same pages whichever strategy a search takes', () 
   /** The expected result, computed the slow way: filter everything, then sort by deadline (rolling last, newest first). */
   function expected(all: readonly Listing[], q: ListingSearch, now: number): string[] {
     const score = (l: Listing) => l.deadlineAt ?? 9e15 - l.postedAt;
-    return all
-      .filter((l) => l.status === 'published' && (l.deadlineAt === null || l.deadlineAt > now))
-      .filter((l) => !q.type || l.type === q.type)
-      .filter((l) => !q.specialty || l.specialties.includes(q.specialty))
-      .filter((l) => !q.state || l.state === q.state)
-      .filter((l) => q.handsOn === undefined || l.handsOn === q.handsOn)
-      .filter((l) => q.maxFee === undefined || l.feeUsd <= q.maxFee)
-      .filter((l) => !q.free || l.feeUsd === 0)
-      .filter((l) => !q.noUsmle || (!l.requirements.step1 && !l.requirements.step2ck))
-      .filter((l) => !q.noEcfmg || !l.requirements.ecfmg)
-      .filter((l) => !q.lor || l.lorPossible)
-      .filter(
-        (l) => q.deadlineBefore === undefined || (l.deadlineAt !== null && l.deadlineAt < q.deadlineBefore),
-      )
-      .filter((l) => {
-        const words = indexWords([l.title, l.institution, l.city, l.description].join(' '));
-        return (q.words ?? []).every((w) => words.includes(w));
-      })
-      .sort((a, b) => score(a) - score(b) || (a.id < b.id ? -1 : 1))
-      .map((l) => l.id);
+    return (
+      all
+        .filter((l) => l.status === 'published' && (l.deadlineAt === null || l.deadlineAt > now))
+        .filter((l) => !q.type || l.type === q.type)
+        .filter((l) => !q.specialty || l.specialties.includes(q.specialty))
+        .filter((l) => !q.state || l.state === q.state)
+        .filter((l) => q.handsOn === undefined || l.handsOn === q.handsOn)
+        // Unknown is not no: a value the listing does not state (null) matches none of these.
+        .filter((l) => q.maxFee === undefined || (l.feeUsd !== null && l.feeUsd <= q.maxFee))
+        .filter((l) => !q.free || l.feeUsd === 0)
+        .filter((l) => !q.noUsmle || (l.requirements.step1 === false && l.requirements.step2ck === false))
+        .filter((l) => !q.noEcfmg || l.requirements.ecfmg === false)
+        .filter((l) => !q.lor || l.lorPossible === true)
+        .filter(
+          (l) => q.deadlineBefore === undefined || (l.deadlineAt !== null && l.deadlineAt < q.deadlineBefore),
+        )
+        .filter((l) => {
+          const words = indexWords([l.title, l.institution, l.city, l.description].join(' '));
+          return (q.words ?? []).every((w) => words.includes(w));
+        })
+        .sort((a, b) => score(a) - score(b) || (a.id < b.id ? -1 : 1))
+        .map((l) => l.id)
+    );
   }
 
   it('on 400 varied listings, with a tiny threshold (walks, counts, fee sets) and the default one', async () => {
@@ -399,10 +402,12 @@ describe('the store finds the same pages whichever strategy a search takes', () 
         hands_on: handsOn ? 'yes' : 'no',
         specialties: choose(['cardiology', 'IM', 'cardiology;IM', 'peds']),
         state: choose(['NY', 'NY', 'NJ', 'TX']),
-        fee_usd: String(choose([0, 0, 250, 900, 1500, 2500])),
-        step1_required: rnd() < 0.5 ? 'yes' : 'no',
-        ecfmg_required: rnd() < 0.3 ? 'yes' : 'no',
-        lor_possible: rnd() < 0.5 ? 'yes' : 'no',
+        // '' is "not stated" in a spreadsheet: it must never count as free, no or possible.
+        fee_usd: String(choose([0, 0, 250, 900, 1500, 2500, ''])),
+        step1_required: choose(['yes', 'no', 'no', '']),
+        step2ck_required: choose(['yes', 'no', 'no', 'no', '']),
+        ecfmg_required: choose(['yes', 'no', 'no', '']),
+        lor_possible: choose(['yes', 'no', '']),
         deadline:
           rnd() < 0.3
             ? ''

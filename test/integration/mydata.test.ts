@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemberDataExport } from '../../src/core/account/member-data.ts';
 import { deleteConfirmation } from '../../src/core/account/mydata.command.ts';
+import { runAction, runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { queuePrefix } from '../../src/jobs/queue-prefix.ts';
 import {
   DMS_CLOSED,
@@ -27,8 +28,8 @@ afterEach(async () => {
   await h.close();
 });
 
-async function ok(name: string, line: string) {
-  const r = await h.run(name, line, { moderator: name === 'mod' });
+async function ok(name: string, line: string, moderator = name === 'mod') {
+  const r = await h.run(name, line, { moderator });
   expect(r.error, `${line}: ${r.text}`).toBe(false);
   return r;
 }
@@ -45,9 +46,10 @@ async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
   return out;
 }
 
-/** A key's contents as text, whatever its type (BullMQ's event stream is left out: a rolling log of job ids). */
+/** A key's contents as text, whatever its type (streams too: the audit log and BullMQ's job events). */
 async function contentOf(redis: Redis, key: string): Promise<string> {
   const type = await redis.type(key);
+  if (type === 'stream') return JSON.stringify(await redis.xrange(key, '-', '+'));
   if (type === 'string') return (await redis.get(key)) ?? '';
   if (type === 'hash') return JSON.stringify(await redis.hgetall(key));
   if (type === 'set') return JSON.stringify(await redis.smembers(key));
@@ -65,11 +67,19 @@ async function mentions(needles: readonly string[]): Promise<string[]> {
   ];
   const found: string[] = [];
   for (const key of all) {
-    if (key.endsWith(':events')) continue;
     const text = `${key}\n${await contentOf(redis, key)}`;
     for (const n of needles) if (text.includes(n)) found.push(`${key} mentions ${n}`);
   }
   return found;
+}
+
+/** The options of a /suggest or /post of a clean listing (different institutions, so no duplicates). */
+function listingOptions(title: string, institution: string, days: number): string {
+  return (
+    `title:"${title} observership" type:observership specialties:IM institution:"${institution}" ` +
+    `city:Paterson state:NJ deadline:${localDate(Date.now(), NY, days)} fee_usd:0 ` +
+    `contact:https://${institution.split(' ')[0]?.toLowerCase()}.example.org/observers description:"Rounds with the team."`
+  );
 }
 
 /** Gives ana (and bob) a bit of everything: settings, reminders of each kind and state, jobs, tracker. */
@@ -84,7 +94,22 @@ async function populate(): Promise<void> {
   await ok('ana', `/track add program:"Mercy IM" status:applied contacted:${localDate(Date.now(), NY, -1)}`);
   const entry = await ok('ana', '/track add program:mercy-im status:accepted');
   await ok('ana', `/track note id:${entry.ids[0]} text:"asked for Step 2 CK"`);
-  await h.app.deps.rateLimiter.consume('suggest:shell:ana', 3, 86_400_000);
+  // What a member and a moderator leave in moderation records: a report, a suggestion, a post,
+  // an approval, a verification that closes reports, a FAQ change, the community setup.
+  await h.app.deps.listings.save(testListing('other-im', localDate(Date.now(), NY, 40), Date.now()));
+  await ok('ana', '/report id:mercy-im reason:"the application page is gone"');
+  await ok('bob', '/report id:other-im reason:"wrong fee"');
+  await ok('ana', `/suggest ${listingOptions('Ana suggests', 'Anaville Clinic', 50)}`);
+  const bobs = await ok('bob', `/suggest ${listingOptions('Bob suggests', 'Bobtown Hospital', 55)}`);
+  await ok('mod', `/approve id:${bobs.ids[0]}`);
+  await ok('ana', `/post ${listingOptions('Ana posts', 'Anaford Center', 60)}`, true);
+  const suggestion = (await h.app.deps.listings.pending(0, 10)).listings.find(
+    (l) => l.postedBy === 'shell:ana',
+  );
+  await ok('ana', `/approve id:${suggestion?.id}`, true);
+  await ok('ana', '/verify id:other-im', true);
+  await ok('ana', '/faq-edit id:visa-constraints title:"Visa limits?" answer:"Ask the embassy first."', true);
+  await ok('ana', '/setup announce_channel:general', true);
   await ok('bob', '/remind when:"in 2 days" what:"bob stays"');
   await ok('bob', '/deadline-reminders id:mercy-im');
   await ok('bob', '/track add program:"Bob program" status:applied');
@@ -112,6 +137,7 @@ async function populate(): Promise<void> {
     const anas = await h.app.deps.reminders.store.listForUser('shell:ana');
     expect(anas.filter((r) => r.kind === 'notice')).toEqual([]);
   });
+  await ok('ana', '/quiet-hours from:23:00 to:06:00'); // cleared above so the test reminders arrive
 }
 
 describe('/mydata', () => {
@@ -135,6 +161,21 @@ describe('/mydata', () => {
     expect(data.alerts.map((a) => [a.communityId, a.filters])).toEqual([
       ['shell:local', { type: 'observership', specialty: 'internal-medicine', state: 'NY' }],
     ]);
+    expect(data.settings.quietHours).toEqual({ from: { hour: 23, minute: 0 }, to: { hour: 6, minute: 0 } });
+    expect(data.listings.map((l) => [l.title, l.parts])).toEqual([
+      ['Ana suggests observership', ['suggested', 'reviewed']],
+      ['Ana posts observership', ['posted']],
+    ]);
+    expect(data.reports.map((r) => [r.listingId, r.reporterId, r.resolved?.by ?? null])).toEqual([
+      ['mercy-im', 'shell:ana', null],
+      ['other-im', 'shell:bob', 'shell:ana'],
+    ]);
+    expect(data.audit.map((e) => e.action).sort()).toEqual(
+      ['community.setup', 'faq.edit', 'listing.approve', 'listing.post', 'listing.verify'].sort(),
+    );
+    expect(exported.text).toMatch(
+      /2 listings you suggested, posted or decided on, 2 reports, 5 audit-log entries/,
+    );
 
     const needles = [
       'shell:ana',
@@ -142,7 +183,10 @@ describe('/mydata', () => {
       ...data.tracker.map((e) => e.id),
       ...data.alerts.map((a) => a.id),
     ];
-    expect((await mentions(needles)).length).toBeGreaterThan(10); // the check below can see them
+    const before = await mentions(needles);
+    expect(before.length).toBeGreaterThan(10); // the check below can see them
+    // ...in BullMQ's job-event stream too, which named her reminder jobs.
+    expect(before.some((m) => m.includes(':reminders:events mentions'))).toBe(true);
     expect(await h.app.reminderScheduler.queue.getJobSchedulers()).toHaveLength(1);
 
     const ask = await ok('ana', '/mydata delete');
@@ -152,8 +196,28 @@ describe('/mydata', () => {
     const done = await h.press('ana', button!.action, button!.payload);
     expect(done.title).toBe('Your data is deleted');
     expect(done.text).toMatch(/^Removed 8 reminders, 2 tracker entries/);
+    expect(done.text).toMatch(
+      /10 moderation records \(listings, reports, audit entries, FAQ changes\) no longer name you/,
+    );
 
     expect(await mentions(needles)).toEqual([]);
+    // Moderators keep the content, without the member's id.
+    const reports = await h.app.deps.listings.openReports(0, 10);
+    expect(reports.reports.map((r) => [r.reason, r.reporterId])).toEqual([
+      ['the application page is gone', 'deleted-member'],
+    ]);
+    const audit = await h.app.deps.audit.list('shell:local', { limit: 50 });
+    expect(
+      audit
+        .filter((e) => e.actorId === 'deleted-member')
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['community.setup', 'faq.edit', 'listing.approve', 'listing.post', 'listing.verify'].sort());
+    const posted = (await h.app.deps.listings.list(0, 50)).filter((l) => l.postedBy === 'deleted-member');
+    expect(posted.map((l) => [l.title, l.status, l.review?.by ?? null])).toEqual([
+      ['Ana suggests observership', 'published', 'deleted-member'],
+      ['Ana posts observership', 'published', null],
+    ]);
     expect(await h.app.reminderScheduler.queue.getJobSchedulers()).toEqual([]);
     const jobs = await h.app.reminderScheduler.queue.getJobs([
       'delayed',
@@ -177,6 +241,77 @@ describe('/mydata', () => {
     expect((await h.app.deps.alerts.store.listForUser('shell:bob')).map((a) => a.filters)).toEqual([
       { type: 'observership', specialty: 'internal-medicine' },
     ]);
+  });
+
+  it('GIVEN three rounds of delete in one day THEN at most 10 reports and 3 suggestions are accepted', async () => {
+    await h.app.deps.listings.save(testListing('mercy-im', localDate(Date.now(), NY, 30), Date.now()));
+    let reports = 0;
+    let suggestions = 0;
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 11; i++) {
+        const r = await h.run('ana', `/report id:mercy-im reason:"closed, round ${round} try ${i}"`);
+        if (!r.error) reports++;
+        else expect(r.code).toBe('REPORT.RATE_LIMITED');
+      }
+      for (let i = 0; i < 4; i++) {
+        const r = await h.run(
+          'ana',
+          `/suggest ${listingOptions(`Round ${round} try ${i}`, `Clinic${round}x${i} Hospital`, 50)}`,
+        );
+        if (!r.error) suggestions++;
+        else expect(r.code).toBe('SUGGEST.RATE_LIMITED');
+      }
+      const ask = await ok('ana', '/mydata delete');
+      const [button] = ask.actions;
+      expect((await h.press('ana', button!.action, button!.payload)).title).toBe('Your data is deleted');
+    }
+    expect([reports, suggestions]).toEqual([10, 3]);
+    // The counters never named her, so the delete could leave them.
+    expect(await mentions(['shell:ana'])).toEqual([]);
+  });
+
+  it('GIVEN a Slack member slack:T1:U1 THEN delete leaves nothing naming them, and slack:T1:U12 intact', async () => {
+    await h.app.deps.listings.save(testListing('mercy-im', localDate(Date.now(), NY, 30), Date.now()));
+    const base = h.app.as('x', { platform: 'slack' });
+    const as = (user: string, moderator = false) => ({
+      ...base,
+      actor: { ...base.actor, userId: `slack:T1:${user}`, displayName: user, platformAdmin: moderator },
+    });
+    const lines = [
+      '/timezone zone:Asia/Karachi',
+      '/remind when:"in 3 days" what:"call the coordinator"',
+      '/deadline-reminders id:mercy-im',
+      '/track add program:"Mercy IM" status:applied',
+      '/alert add observership IM',
+      '/report id:mercy-im reason:"the page moved"',
+      `/suggest ${listingOptions('Slack suggests', 'Slackford Clinic', 45)}`,
+      '/profile step1:passed visa:visitor grad_year:2019',
+      '/alert-digest mode:weekly day:friday at:18:00',
+    ];
+    for (const user of ['U1', 'U12']) {
+      for (const line of lines) {
+        const r = await runTextCommand(line, as(user));
+        expect(r.error, `${user} ${line}: ${r.text}`).toBe(false);
+      }
+    }
+    const posted = await runTextCommand(
+      `/post ${listingOptions('U1 posts', 'Uoneville Center', 65)}`,
+      as('U1', true),
+    );
+    expect(posted.error, posted.text).toBe(false);
+    expect((await mentions(['slack:T1:U1"'])).length).toBeGreaterThan(5);
+
+    const ask = await runTextCommand('/mydata delete', as('U1'));
+    const done = await runAction(ask.actions[0]!.action, ask.actions[0]!.payload, as('U1'));
+    expect(done.title).toBe('Your data is deleted');
+    // Quoted, so slack:T1:U12 does not count as a mention of slack:T1:U1.
+    expect(await mentions(['slack:T1:U1"', 'slack:T1:U1:', 'slack:T1:U1\n', '"U1"'])).toEqual([]);
+    const other = await runTextCommand('/mydata export', as('U12'));
+    const data = JSON.parse(other.attachment!.content) as MemberDataExport;
+    expect([data.reminders.length > 0, data.tracker.length, data.alerts.length, data.reports.length]).toEqual(
+      [true, 1, 1, 1],
+    );
+    expect(data.listings.map((l) => l.parts)).toEqual([['suggested']]);
   });
 
   it('GIVEN a forged or expired confirmation THEN nothing is deleted', async () => {

@@ -123,7 +123,7 @@ describe('a daily repeat on BullMQ’s job scheduler', () => {
     await eventually(() => expect(hh.notifier.to('shell:ana')).toHaveLength(1));
     const dm = hh.notifier.sent[0]!.message;
     expect(dm.fields.find((f) => f.name === 'Repeats')?.value).toBe(
-      `daily (stop with /reminder-cancel id:${r.id})`,
+      `every day at ${DateTime.fromMillis(r.dueAt, { zone: NY }).toFormat('HH:mm')} (stop with /reminder-cancel id:${r.id})`,
     );
     const tomorrow = DateTime.fromMillis(r.dueAt, { zone: NY }).plus({ days: 1 }).toMillis();
     const next = await eventually(async () => {

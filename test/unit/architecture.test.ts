@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findForbiddenImports } from '../../scripts/architecture-rules.mjs';
+import { findForbiddenImports, findForbiddenPathImports } from '../../scripts/architecture-rules.mjs';
 
 const CORE = fileURLToPath(new URL('../../src/core', import.meta.url));
 
@@ -53,5 +53,58 @@ describe('architecture rule 1: src/core knows no platform, queue or Redis librar
 
   it('GIVEN the real src/core THEN nothing is reported', () => {
     expect(findForbiddenImports(CORE)).toEqual([]);
+  });
+});
+
+const SRC = fileURLToPath(new URL('../../src', import.meta.url));
+
+describe('architecture rule 9: adapters import neither the stores nor the composition root', () => {
+  const root = mkdtempSync(join(tmpdir(), 'imgbot-arch-bots-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  function fakeSrc(files: Record<string, string>): string {
+    const src = mkdtempSync(join(root, 'src-'));
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(join(src, path, '..'), { recursive: true });
+      writeFileSync(join(src, path), text);
+    }
+    return src;
+  }
+
+  it.each<[string, string, string]>([
+    ['bots/slack/dedupe.ts', "import type { Keys } from '../../store/keys.ts';", 'store/keys.ts'],
+    [
+      'bots/slack/slack-app.ts',
+      "import { RedisInstallationStore } from '../../store/slack-installations.redis-store.ts';",
+      'store/slack-installations.redis-store.ts',
+    ],
+    ['bots/discord/start.ts', "import type { App } from '../../app.ts';", 'app.ts'],
+    [
+      'bots/shell/x.ts',
+      "const m = await import('../../store/listings/listing-index.ts');",
+      'store/listings/listing-index.ts',
+    ],
+  ])('GIVEN %s importing %j THEN it is reported', (file, line, target) => {
+    const src = fakeSrc({ [file]: `// breaks the rule\n${line}\n` });
+    expect(findForbiddenPathImports(join(src, 'bots'), { src, root: src })).toEqual([
+      `${file}:2: src/bots must not import src/${target}`,
+    ]);
+  });
+
+  it('GIVEN imports of the core, of siblings and of look-alike names THEN nothing is reported', () => {
+    const src = fakeSrc({
+      'bots/slack/ok.ts': [
+        "import type { DeliveryDedupe } from '../../core/ports/delivery-dedupe.port.ts';",
+        "import { dedupeEvents } from './dedupe.ts';",
+        "import { storeLike } from './store/cache.ts';",
+        "import { x } from '../../core/app.ts';",
+        "import type { App } from '@slack/bolt';",
+      ].join('\n'),
+    });
+    expect(findForbiddenPathImports(join(src, 'bots'), { src, root: src })).toEqual([]);
+  });
+
+  it('GIVEN the real src/bots THEN nothing is reported', () => {
+    expect(findForbiddenPathImports(join(SRC, 'bots'), { src: SRC })).toEqual([]);
   });
 });

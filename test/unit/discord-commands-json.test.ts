@@ -6,7 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { buildCommandsJson, REMIND_MESSAGE_COMMAND } from '../../src/bots/discord/commands-json.ts';
+import { buildCommandsJson } from '../../src/bots/discord/commands-json.ts';
 import { createRegistry } from '../../src/core/command-list.ts';
 import { defineCommand } from '../../src/core/commands/command.ts';
 import {
@@ -18,7 +18,10 @@ import {
   stringOption,
 } from '../../src/core/commands/options.ts';
 import { Registry } from '../../src/core/commands/registry.ts';
+import { remindAboutMessage } from '../../src/core/reminders/remind-message.action.ts';
 import { reply } from '../../src/core/reply.ts';
+
+const REMIND_MESSAGE_COMMAND = remindAboutMessage.label;
 
 const handler = async () => reply({ text: 'ok' });
 const isChatInput = (
@@ -104,7 +107,10 @@ function fixtureRegistry() {
         description: 'Remind me',
         group: 'reminders',
         permission: 'member',
-        options: { when: stringOption({ description: 'When', example: 'tomorrow', required: true }) },
+        options: {
+          when: stringOption({ description: 'When', example: 'tomorrow', required: true }),
+          what: stringOption({ description: 'What', example: 'call', required: true }),
+        },
         examples: ['/remind when:tomorrow'],
         handler,
       }),

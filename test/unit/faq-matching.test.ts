@@ -49,9 +49,10 @@ beforeAll(async () => {
   index = new FaqIndex(loaded.value);
 });
 
+/** The top-1 topic: the answer, or the first of two close topics offered as a choice; null when refused. */
 function answerId(q: string): string | null {
   const a = index.answer(q);
-  return a.kind === 'answer' ? a.entry.id : null;
+  return a.kind === 'answer' ? a.entry.id : a.kind === 'choice' ? a.entries[0].id : null;
 }
 
 describe('FAQ matching: sample questions of the shared docs', () => {
@@ -78,8 +79,9 @@ describe('FAQ matching: sample questions of the shared docs', () => {
  * rambling questions, typos, chat shorthand, near-miss chit-chat).
  */
 describe.each([
-  ['faq-paraphrases.json', 0.9],
-  ['faq-paraphrases-blind.json', 0.9],
+  ['faq-paraphrases.json', 0.95],
+  // why 0.97: issue 13's target for phrasings written from the topic list alone (95.9% before)
+  ['faq-paraphrases-blind.json', 0.97],
 ] as const)('FAQ matching: held-out paraphrases in %s', (file, minAccuracy) => {
   const set: Sample[] = JSON.parse(readFileSync(resolve(repoRoot, 'test/fixtures', file), 'utf8'));
 
@@ -102,6 +104,43 @@ describe.each([
         `(${(accuracy * 100).toFixed(1)}%)${misses.length > 0 ? `; misses:\n${misses.join('\n')}` : ''}`,
     );
     expect(accuracy).toBeGreaterThanOrEqual(minAccuracy);
+  });
+});
+
+describe('FAQ matching: topics beyond the domain digest', () => {
+  it.each([
+    ['what is USCE', 'what-counts-as-usce'],
+    ['what counts as USCE?', 'what-counts-as-usce'],
+    ['does experience in my home country count as USCE', 'what-counts-as-usce'],
+    ['what does USCE mean', 'what-counts-as-usce'],
+    ['how long is an observership', 'observership-duration'],
+    ['how many weeks do observerships usually run', 'observership-duration'],
+    ['can I get a letter from an observership', 'observership-letters'],
+    ['will my observership attending write me a LoR', 'observership-letters'],
+    // the neighbours keep their own questions
+    ['how many weeks is a typical externship', 'externship-duration'],
+    ['when should I ask my attending for a LOR', 'letters-of-recommendation'],
+  ])('GIVEN "%s" THEN the answer is %s', (q, id) => {
+    expect(answerId(q)).toBe(id);
+  });
+
+  it('GIVEN an entry whose title has no word of the field THEN its own title still finds it', () => {
+    const loadedEntries = index.entries;
+    const own = new FaqIndex([
+      ...loadedEntries,
+      {
+        id: 'server-rules',
+        title: 'Rules of this server',
+        aliases: [],
+        tags: ['general'],
+        keywords: [],
+        related: [],
+        last_verified: '2026-12-01',
+        body: 'Ask in the community channel and a moderator will help you with this.',
+      },
+    ]);
+    const a = own.answer('rules of this server?');
+    expect(a.kind === 'answer' && a.entry.id).toBe('server-rules');
   });
 });
 

@@ -47,7 +47,7 @@ function errorsOf(over: Record<string, string>): { field: string; reason: string
 }
 
 describe('checkColumns', () => {
-  it('GIVEN the exact header of the issue THEN it is accepted in that order', () => {
+  it('GIVEN the documented header THEN it is accepted in that order', () => {
     expect(checkColumns(HEADER.split(','))).toEqual({ ok: true, value: [...CSV_COLUMNS] });
   });
 
@@ -113,7 +113,7 @@ describe('parseListingRow', () => {
     [{ duration_weeks: '8-4' }, 'duration_weeks', 'from the shorter to the longer'],
     [{ deadline: '15/03/2027' }, 'deadline', 'must be a date written YYYY-MM-DD'],
     [{ deadline: '2027-02-30' }, 'deadline', 'must be a date written YYYY-MM-DD'],
-    [{ contact: 'call us' }, 'contact', 'must be an email address or an http(s) URL'],
+    [{ contact: 'call us' }, 'contact', 'must be an email address, a web address or a phone number'],
     [{ type: 'internship' }, 'type', 'must be one of observership, externship'],
     [{ id: 'has spaces' }, 'id', 'must be an id of 1-64 letters'],
     [{ title: '' }, 'title', 'must not be empty'],

@@ -11,15 +11,20 @@ describe('roleOption', () => {
     ['<!subteam^S0123ABC|@mods>', 'S0123ABC'],
     ['<!subteam^S0123ABC>', 'S0123ABC'],
     [' mods ', 'mods'],
-  ])('GIVEN %j THEN the bare id %j', (given, id) => {
+    ['@Moderators', '@Moderators'],
+    [' @img-mods ', '@img-mods'],
+  ])('GIVEN %j THEN the bare id (or the name, for the community to resolve) %j', (given, id) => {
     expect(role.schema.parse(given)).toBe(id);
   });
 
-  it.each([['<@123>'], ['@everyone'], ['two words'], ['']])('GIVEN %j THEN it is refused', (given) => {
-    const parsed = role.schema.safeParse(given);
-    expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues[0]?.message).toMatch(/must be a role/);
-  });
+  it.each([['<@123>'], ['@everyone'], ['@here'], ['#Moderators'], ['two words'], ['']])(
+    'GIVEN %j THEN it is refused',
+    (given) => {
+      const parsed = role.schema.safeParse(given);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.message).toMatch(/must be a role: .*@Moderators \(shell/);
+    },
+  );
 });
 
 describe('channelOption', () => {
@@ -28,13 +33,18 @@ describe('channelOption', () => {
     ['<#123456789012345678>', '123456789012345678'],
     ['<#C0123ABC|general>', 'C0123ABC'],
     ['<#C0123ABC>', 'C0123ABC'],
-  ])('GIVEN %j THEN the bare id %j', (given, id) => {
+    ['<#C0123ABC|>', 'C0123ABC'],
+    ['#opportunities', '#opportunities'],
+  ])('GIVEN %j THEN the bare id (or the name) %j', (given, id) => {
     expect(channel.schema.parse(given)).toBe(id);
   });
 
-  it.each([['#general channel'], ['<@&123456789012345678>']])('GIVEN %j THEN it is refused', (given) => {
-    expect(channel.schema.safeParse(given).success).toBe(false);
-  });
+  it.each([['#general channel'], ['<@&123456789012345678>'], ['@opportunities'], ['#channel']])(
+    'GIVEN %j THEN it is refused',
+    (given) => {
+      expect(channel.schema.safeParse(given).success).toBe(false);
+    },
+  );
 
   it('GIVEN the kinds THEN adapters can map them to role/channel types', () => {
     expect([role.kind, channel.kind]).toEqual(['role', 'channel']);

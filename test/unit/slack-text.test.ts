@@ -4,7 +4,7 @@ import { formFor, MORE_INPUT, readMore } from '../../src/bots/slack/forms.ts';
 import { timestampIsFresh } from '../../src/bots/slack/http-receiver.ts';
 import { formModal, readFormValues } from '../../src/bots/slack/render/modal.ts';
 import { parseModeratorList } from '../../src/bots/slack/slack-actor.ts';
-import { slackExample, slackSlash } from '../../src/bots/slack/slack-names.ts';
+import { slackExample, slackMentions, slackSlash } from '../../src/bots/slack/slack-names.ts';
 import { routeSlashCommand, slackTextToPlain } from '../../src/bots/slack/slack-text.ts';
 import { createRegistry } from '../../src/core/command-list.ts';
 
@@ -95,7 +95,8 @@ describe('Slack modals', () => {
       type: 'static_select',
       initial_option: { value: 'externship' },
     });
-    expect(byId('fee_usd')?.element).toMatchObject({ type: 'number_input', is_decimal_allowed: false });
+    // The fee is text, not a number input: "not stated" is a third answer besides a number and free.
+    expect(byId('fee_usd')?.element).toMatchObject({ type: 'plain_text_input' });
     expect(byId('title')).toMatchObject({ optional: false });
     expect(byId('state')).toMatchObject({ optional: true });
     expect(byId(MORE_INPUT)?.element).toMatchObject({ initial_value: 'fee_covers:"EMR access"' });
@@ -148,6 +149,13 @@ describe('Slack names, moderators and the receiver clock', () => {
     expect(slackSlash('track add')).toBe('/track add');
     expect(slackExample('/remind when:"in 2 weeks" what:x')).toBe('/imgbot remind when:"in 2 weeks" what:x');
     expect(slackExample('/observership cardiology')).toBe('/observership cardiology');
+  });
+
+  it('GIVEN core text naming commands THEN only the names Slack keeps go through /imgbot', () => {
+    expect(
+      slackMentions('No reminders yet. Try /remind, or (/remind) later; /reminders and /track add too.'),
+    ).toBe('No reminders yet. Try /imgbot remind, or (/imgbot remind) later; /reminders and /track add too.');
+    expect(slackMentions('see https://example.org/remind')).toBe('see https://example.org/remind');
   });
 
   it('splits SLACK_MODERATORS into users and user groups', () => {

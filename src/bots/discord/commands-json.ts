@@ -14,9 +14,6 @@ import type { AnyOptionDef } from '../../core/commands/options.ts';
 import type { Registry } from '../../core/commands/registry.ts';
 import { clip, LIMITS } from './render/clip.ts';
 
-/** The message context-menu command; runs the core `remind` command with a link to the message. */
-export const REMIND_MESSAGE_COMMAND = 'Remind me about this';
-
 /** Moderator commands are hidden from members who lack Manage Server (the core still checks). */
 const MODERATOR_PERMISSIONS = PermissionFlagsBits.ManageGuild.toString();
 
@@ -134,14 +131,15 @@ function chatInputJson(name: string, registry: Registry): RESTPostAPIChatInputAp
 /**
  * Discord's command JSON generated from the core registry: one chat-input
  * command per top-level name (`track add` becomes subcommand `add` of
- * `track`), plus the "Remind me about this" message command when the core
- * has `/remind`.
+ * `track`), plus one message context-menu command per core message action
+ * (its label is the name members see under Apps).
  */
 export function buildCommandsJson(registry: Registry): RESTPostAPIApplicationCommandsJSONBody[] {
   const commands: RESTPostAPIApplicationCommandsJSONBody[] = registry
     .topLevelNames()
     .map((name) => chatInputJson(name, registry));
-  if (registry.find('remind'))
-    commands.push({ type: ApplicationCommandType.Message, name: REMIND_MESSAGE_COMMAND });
+  for (const action of registry.messageActions()) {
+    commands.push({ type: ApplicationCommandType.Message, name: action.label });
+  }
   return commands;
 }

@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { type Client, Events, PermissionFlagsBits } from 'discord.js';
-import type { App } from '../../app.ts';
 import { createRegistry } from '../../core/command-list.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
+import type { WiredCore } from '../../core/wired-core.ts';
 import { type BootConfig, ConfigError, loadBootConfig } from '../../runtime/boot.ts';
 import { buildCommandsJson } from './commands-json.ts';
 import { createCustomIdCodec, customIdSecret } from './custom-id.ts';
@@ -29,7 +29,7 @@ export function inviteUrl(applicationId: string): string {
  * Registers the Discord notifier alone (REST, no gateway): for processes that
  * deliver reminders without running the adapter, such as `imgbot worker`.
  */
-export function registerDiscordNotifier(app: App, token: string, apiUrl?: string): void {
+export function registerDiscordNotifier(app: WiredCore, token: string, apiUrl?: string): void {
   const codec = createCustomIdCodec(customIdSecret(token));
   app.notifier.register(
     'discord',
@@ -45,6 +45,8 @@ export interface DiscordAdapterOptions {
   readonly logger: CoreLogger;
   /** Default 2,000 ms: leaves a second of Discord's 3 for the network. */
   readonly autocompleteBudgetMs?: number;
+  /** Default 2,000 ms: how long the core may take before an answer is deferred (Discord voids it after 3 s). */
+  readonly answerBudgetMs?: number;
   readonly readyTimeoutMs?: number;
 }
 
@@ -58,7 +60,10 @@ export interface DiscordAdapter {
  * `discord:` addresses, logs the gateway client in, routes interactions.
  * Resolves once the client is ready (guilds received).
  */
-export async function startDiscordAdapter(app: App, opts: DiscordAdapterOptions): Promise<DiscordAdapter> {
+export async function startDiscordAdapter(
+  app: WiredCore,
+  opts: DiscordAdapterOptions,
+): Promise<DiscordAdapter> {
   const { logger } = opts;
   const apiUrl = opts.apiUrl ?? DEFAULT_DISCORD_API;
   const codec = createCustomIdCodec(customIdSecret(opts.token));
@@ -71,6 +76,7 @@ export async function startDiscordAdapter(app: App, opts: DiscordAdapterOptions)
     logger,
     pendingForms: new PendingForms(),
     autocompleteBudgetMs: opts.autocompleteBudgetMs ?? 2_000,
+    answerBudgetMs: opts.answerBudgetMs ?? 2_000,
   });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
@@ -110,7 +116,7 @@ export async function startDiscordAdapter(app: App, opts: DiscordAdapterOptions)
 }
 
 /** `imgbot start` with DISCORD_TOKEN set: the adapter, stopped by the returned function. */
-export async function startDiscord(app: App, boot: BootConfig): Promise<() => Promise<void>> {
+export async function startDiscord(app: WiredCore, boot: BootConfig): Promise<() => Promise<void>> {
   const token = boot.env.DISCORD_TOKEN;
   if (!token) throw new ConfigError('DISCORD_TOKEN is not set. Example: DISCORD_TOKEN=MTE…(bot token)');
   const adapter = await startDiscordAdapter(app, {

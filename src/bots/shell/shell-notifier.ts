@@ -1,8 +1,14 @@
 import type { DeliveryOutcome, Notifier } from '../../core/ports/notifier.port.ts';
 import type { Reply } from '../../core/reply.ts';
 
+/** Where a message printed by the notifier was going: a member's DM, or a channel post. */
+export interface ShellDelivery {
+  readonly to: string;
+  readonly channel?: boolean;
+}
+
 /** Where the shell prints: one line (or block) per message. */
-export type ShellPrinter = (reply: Reply, dm?: { to: string }) => void;
+export type ShellPrinter = (reply: Reply, dm?: ShellDelivery) => void;
 
 /**
  * The shell's notifier: a direct message to any `shell:` user is printed on
@@ -31,10 +37,10 @@ export class ShellNotifier implements Notifier {
   }
 
   async sendToChannel(address: string, message: Reply): Promise<DeliveryOutcome> {
-    return this.print(message, { to: address });
+    return this.print(message, { to: address, channel: true });
   }
 
-  private print(message: Reply, dm: { to: string }): DeliveryOutcome {
+  private print(message: Reply, dm: ShellDelivery): DeliveryOutcome {
     if (!this.printer) return { ok: false, permanent: true, reason: 'no shell is attached' };
     this.printer(message, dm);
     this.delivered++;

@@ -1,15 +1,19 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { type InvocationEnv, runAction, runCommand, runTextCommand } from '../../core/commands/dispatch.ts';
+import { type InvocationEnv, runAction, runTextCommand } from '../../core/commands/dispatch.ts';
+import { runQuestion } from '../../core/commands/entry-points.ts';
+import { buildHome, homeAsReplies } from '../../core/home/build-home.ts';
 import type { Actor } from '../../core/identity.ts';
 import { SHELL_COMMUNITY } from '../../core/identity.ts';
 import { errorReply, type Reply, type ReplyAction } from '../../core/reply.ts';
 import { renderJson, renderText } from './render-text.ts';
-import type { ShellNotifier } from './shell-notifier.ts';
+import type { ShellDelivery, ShellNotifier } from './shell-notifier.ts';
 
 export interface ShellOptions {
   readonly user: string;
   readonly moderator: boolean;
+  /** Local roles the user holds (names, as `/setup mod_role:@Moderators` sets them). */
+  readonly roles?: readonly string[];
   readonly json: boolean;
   readonly input: Readable;
   readonly output: Writable;
@@ -24,14 +28,14 @@ export interface ShellWiring {
   readonly awaitPendingDeliveries?: (userId: string) => Promise<void>;
 }
 
-/** The actor a shell session acts as. */
-export function shellActor(name: string, moderator: boolean): Actor {
+/** The actor a shell session acts as; its roles are local names (`Moderators`). */
+export function shellActor(name: string, moderator: boolean, roles: readonly string[] = []): Actor {
   return {
     userId: `shell:${name}`,
     communityId: SHELL_COMMUNITY,
     displayName: name,
     platformAdmin: moderator,
-    roleIds: [],
+    roleIds: roles,
     channel: SHELL_COMMUNITY,
   };
 }
@@ -42,16 +46,16 @@ export function shellActor(name: string, moderator: boolean): Actor {
  * A line without a leading `/` is a question for the FAQ.
  */
 export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): Promise<void> {
-  const actor = shellActor(opts.user, opts.moderator);
+  const actor = shellActor(opts.user, opts.moderator, opts.roles);
   const env: InvocationEnv = { ...wiring.env, actor };
   let lastActions: readonly ReplyAction[] = [];
 
-  const print = (reply: Reply, dm?: { to: string }): void => {
+  const print = (reply: Reply, dm?: ShellDelivery): void => {
     if (reply.actions.length > 0) lastActions = reply.actions;
     const text = opts.json
       ? renderJson(reply, dm)
       : dm
-        ? `[DM to ${dm.to}]\n${renderText(reply)}`
+        ? `${dm.channel ? `[in #${dm.to.replace(/^shell:/, '')}]` : `[DM to ${dm.to}]`}\n${renderText(reply)}`
         : renderText(reply);
     opts.output.write(`${text}\n${opts.json ? '' : '\n'}`);
   };
@@ -65,13 +69,15 @@ export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): 
     prompt: 'imgbot> ',
   });
   if (opts.interactive) {
-    opts.output.write('imgbot shell. Type /help for commands, a question to ask the FAQ, /quit to leave.\n');
+    opts.output.write(
+      'imgbot shell. Type /help for commands, /home for your overview, a question to ask the FAQ, /quit to leave.\n',
+    );
     rl.prompt();
   }
   for await (const raw of rl) {
     const line = raw.trim();
     if (line === '/quit' || line === '/exit') break;
-    if (line !== '') print(await answer(line, env, lastActions));
+    if (line !== '') for (const reply of await answer(line, env, lastActions)) print(reply);
     if (opts.interactive) rl.prompt();
   }
   rl.close();
@@ -79,21 +85,30 @@ export async function runShellSession(wiring: ShellWiring, opts: ShellOptions): 
   wiring.notifier.detach();
 }
 
-async function answer(line: string, env: InvocationEnv, lastActions: readonly ReplyAction[]): Promise<Reply> {
+/**
+ * The replies to one line: `/press N` presses a button of the last reply,
+ * `/home` shows the member's overview (one reply per section), any other
+ * `/command` runs it, and anything else is free text for the core.
+ */
+async function answer(
+  line: string,
+  env: InvocationEnv,
+  lastActions: readonly ReplyAction[],
+): Promise<readonly Reply[]> {
   const press = /^\/press\s+(\d+)$/i.exec(line);
   if (press) {
     const action = lastActions[Number(press[1]) - 1];
     if (!action) {
-      return errorReply(
-        'SHELL.NO_SUCH_BUTTON',
-        `There is no button ${press[1]} on the last message. Example: /press 1`,
-      );
+      return [
+        errorReply(
+          'SHELL.NO_SUCH_BUTTON',
+          `There is no button ${press[1]} on the last message. Example: /press 1`,
+        ),
+      ];
     }
-    return runAction(action.action, action.payload, env);
+    return [await runAction(action.action, action.payload, env)];
   }
-  if (line.startsWith('/')) return runTextCommand(line, env);
-  if (!env.registry.find('faq')) {
-    return errorReply('FAQ.UNAVAILABLE', 'Questions are not available yet. Type /help for commands.');
-  }
-  return runCommand('faq', { question: line }, env);
+  if (/^\/home$/i.test(line)) return homeAsReplies(await buildHome(env));
+  if (line.startsWith('/')) return [await runTextCommand(line, env)];
+  return [await runQuestion(line, env)];
 }

@@ -3,10 +3,6 @@ import { parseCommandLine, tokenizeArguments } from '../../core/commands/parse-l
 import { type RawOptions, tokensToOptions } from '../../core/commands/resolve-options.ts';
 import type { Result } from '../../core/result.ts';
 
-/** The core command behind "Remind me about this", and its option that holds what to remind about. */
-export const REMIND_COMMAND = 'remind';
-export const REMIND_TEXT_OPTION = 'what';
-
 /**
  * block_id of the "More options" input (`fee_usd:1200 hands_on:true`). Core
  * option names start with a letter or digit, so it never collides with one.
@@ -37,23 +33,21 @@ function exampleOptions(command: Command): string[] {
  * The modal a command is asked through. A Slack command has no typed
  * options, so the modal asks every required option, then the command's
  * declared form inputs, then the options its first example shows (for /post:
- * state, fee, deadline); everything else goes in "More options". `/remind`
- * has no declared form; the issue wants it as a modal, so all its options are
- * asked. Commands without a form (and not /remind) have no modal.
+ * state, fee, deadline); everything else goes in "More options". Commands
+ * without a declared form have no modal.
  */
 export function formFor(command: Command): SlackForm | undefined {
-  const declared =
-    command.form?.inputs ?? (command.name === REMIND_COMMAND ? Object.keys(command.options) : undefined);
+  const declared = command.form;
   if (!declared) return undefined;
   const required = Object.entries(command.options)
     .filter(([, def]) => def.required)
     .map(([name]) => name);
-  const inputs = [...new Set([...required, ...declared, ...exampleOptions(command)])]
+  const inputs = [...new Set([...required, ...declared.inputs, ...exampleOptions(command)])]
     .filter((name) => command.options[name] !== undefined)
     .slice(0, MAX_INPUTS);
   if (inputs.length === 0) return undefined;
   const more = Object.keys(command.options).filter((name) => !inputs.includes(name));
-  return { title: command.form?.title ?? 'New reminder', inputs, more };
+  return { title: declared.title, inputs, more };
 }
 
 /** Reads the "More options" text with the core's own parser (`key:value`, quotes allowed). */

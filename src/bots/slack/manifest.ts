@@ -1,7 +1,6 @@
 import type { Command } from '../../core/commands/command.ts';
 import type { Registry } from '../../core/commands/registry.ts';
 import { EVENTS_PATH } from './http-receiver.ts';
-import { REMIND_MESSAGE_SHORTCUT } from './listeners/shortcuts/index.ts';
 import { SLACK_BUILTIN_COMMANDS } from './slack-names.ts';
 import { UMBRELLA_COMMAND } from './slack-text.ts';
 
@@ -118,14 +117,13 @@ export function buildManifest(registry: Registry, opts: { url?: string } = {}): 
     features: {
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       bot_user: { display_name: 'imgbot', always_online: true },
-      shortcuts: [
-        {
-          name: 'Remind me about this',
-          type: 'message',
-          callback_id: REMIND_MESSAGE_SHORTCUT,
-          description: 'Pick a time; imgbot DMs you a link to this message then',
-        },
-      ],
+      // One message shortcut per core message action; its callback_id is the action's id.
+      shortcuts: registry.messageActions().map((action) => ({
+        name: action.label,
+        type: 'message' as const,
+        callback_id: action.id,
+        description: action.description,
+      })),
       slash_commands: [umbrella, ...names.map((n) => slashCommand(n, registry, endpoint))],
     },
     oauth_config: {

@@ -1,8 +1,10 @@
 import { type AppOptions, App as BoltApp, type HTTPReceiverOptions } from '@slack/bolt';
-import type { App } from '../../app.ts';
+import type { DeliveryDedupe } from '../../core/ports/delivery-dedupe.port.ts';
+import type { InstallationRecord, InstallationStore } from '../../core/ports/installation.port.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
-import { RedisInstallationStore } from '../../store/slack-installations.redis-store.ts';
-import { dedupeEvents, RedisDeliveryDedupe } from './dedupe.ts';
+import type { WiredCore } from '../../core/wired-core.ts';
+import { type BoltInstallations, boltInstallations } from './bolt-installations.ts';
+import { dedupeEvents } from './dedupe.ts';
 import { createHttpReceiver, EVENTS_PATH } from './http-receiver.ts';
 import { registerListeners } from './listeners/index.ts';
 import { BOT_SCOPES } from './manifest.ts';
@@ -39,20 +41,33 @@ export interface SlackAdapterOptions {
   readonly now?: () => number;
 }
 
+/** The stores the Slack adapter is handed by the composition root (it builds none itself). */
+export interface SlackStores {
+  /** OAuth installs: one record per workspace, with its bot token. */
+  readonly installations: InstallationStore<InstallationRecord>;
+  /** Which Slack deliveries (events, slash commands) were already handled. */
+  readonly dedupe: DeliveryDedupe;
+}
+
+/** The core as the Slack adapter gets it: the wired core and its Slack stores. */
+export interface SlackAdapterCore extends WiredCore {
+  readonly slackStores: SlackStores;
+}
+
 /** The wired Slack adapter before it is started. */
 export interface SlackBolt {
   readonly bolt: BoltApp;
   readonly deps: SlackDeps;
   readonly notifier: SlackNotifier;
   /** Set in OAuth mode. */
-  readonly installations?: RedisInstallationStore;
+  readonly installations?: BoltInstallations;
 }
 
 // why: leaves ~1 s of Slack's 3 s for the network and the answer itself
 const DEFAULT_SUBMIT_BUDGET_MS = 2_000;
 const HEALTH_PATH = '/healthz';
 
-function oauthOptions(opts: SlackAdapterOptions, store: RedisInstallationStore) {
+function oauthOptions(opts: SlackAdapterOptions, store: BoltInstallations) {
   const oauth = opts.oauth;
   if (!oauth) return {};
   return {
@@ -70,7 +85,7 @@ function oauthOptions(opts: SlackAdapterOptions, store: RedisInstallationStore) 
   };
 }
 
-function boltOptions(opts: SlackAdapterOptions, store: RedisInstallationStore): AppOptions {
+function boltOptions(opts: SlackAdapterOptions, store: BoltInstallations): AppOptions {
   const logger = boltLogger(opts.logger);
   const common: AppOptions = {
     logger,
@@ -111,21 +126,21 @@ function boltOptions(opts: SlackAdapterOptions, store: RedisInstallationStore): 
 /**
  * Builds the Slack adapter on a wired core: the real Bolt App (HTTP receiver
  * with the timestamp check, or Socket Mode; one token or OAuth with the
- * installation store in Redis), the event dedupe, every listener, and the
+ * installation store it is handed), the event dedupe, every listener, and the
  * notifier for `slack:` addresses. `startSlackAdapter` starts it.
  */
-export function createSlackBolt(core: App, opts: SlackAdapterOptions): SlackBolt {
+export function createSlackBolt(core: SlackAdapterCore, opts: SlackAdapterOptions): SlackBolt {
   if (Boolean(opts.botToken) === Boolean(opts.oauth)) {
     throw new Error('The Slack adapter needs either a bot token (one workspace) or OAuth settings, not both');
   }
-  const installations = new RedisInstallationStore(core.redis, core.keys);
+  const installations = boltInstallations(core.slackStores.installations);
   const bolt = new BoltApp(boltOptions(opts, installations));
   const deps: SlackDeps = {
     core: { deps: core.deps, registry: core.registry },
     actors: new SlackActorResolver(core.deps.userSettings, opts.logger, {
       ...(opts.moderators ? { moderators: opts.moderators } : {}),
     }),
-    dedupe: new RedisDeliveryDedupe(core.redis, core.keys, opts.logger),
+    dedupe: core.slackStores.dedupe,
     logger: opts.logger,
     submitBudgetMs: opts.submitBudgetMs ?? DEFAULT_SUBMIT_BUDGET_MS,
   };

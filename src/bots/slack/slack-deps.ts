@@ -2,9 +2,10 @@ import type { RespondArguments } from '@slack/bolt';
 import type { InvocationEnv } from '../../core/commands/dispatch.ts';
 import type { Registry } from '../../core/commands/registry.ts';
 import type { CoreDeps } from '../../core/deps.ts';
+import type { DeliveryDedupe } from '../../core/ports/delivery-dedupe.port.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
 import { errorReply, type Reply } from '../../core/reply.ts';
-import type { DeliveryDedupe } from './dedupe.ts';
+
 import { renderReply } from './render/blocks.ts';
 import type { SlackActorResolver, SlackWho } from './slack-actor.ts';
 import type { SlackApi } from './slack-api.ts';

@@ -1,15 +1,18 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Writable } from 'node:stream';
-import type { App } from '../../app.ts';
 import type { Env } from '../../config/env.ts';
 import { createRegistry } from '../../core/command-list.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
 import { type BootConfig, ConfigError } from '../../runtime/boot.ts';
-import { RedisInstallationStore } from '../../store/slack-installations.redis-store.ts';
 import { manifestJson } from './manifest.ts';
 import { parseModeratorList } from './slack-actor.ts';
-import { createSlackBolt, type SlackAdapterOptions, type SlackBolt } from './slack-app.ts';
+import {
+  createSlackBolt,
+  type SlackAdapterCore,
+  type SlackAdapterOptions,
+  type SlackBolt,
+} from './slack-app.ts';
 import { SlackNotifier } from './slack-notifier.ts';
 
 /** A running Slack adapter. */
@@ -42,7 +45,10 @@ async function closeServer(stopping: Promise<unknown>, server: Server | undefine
  * here with a clear message, then listens (HTTP on the port) or connects
  * (Socket Mode).
  */
-export async function startSlackAdapter(core: App, opts: SlackAdapterOptions): Promise<SlackAdapter> {
+export async function startSlackAdapter(
+  core: SlackAdapterCore,
+  opts: SlackAdapterOptions,
+): Promise<SlackAdapter> {
   const wired = createSlackBolt(core, opts);
   try {
     await wired.bolt.init();
@@ -118,11 +124,11 @@ export function slackOptionsFromEnv(env: Env, logger: CoreLogger): SlackAdapterO
 /**
  * Registers the Slack notifier alone (no Bolt, no listeners): for processes
  * that deliver reminders without running the adapter, such as `imgbot worker`.
- * With OAuth the workspace tokens come from the installation store in Redis.
+ * With OAuth the workspace tokens come from the installation store it is handed.
  */
-export function registerSlackNotifier(app: App, env: Env, logger: CoreLogger): void {
+export function registerSlackNotifier(app: SlackAdapterCore, env: Env, logger: CoreLogger): void {
   const token = env.SLACK_BOT_TOKEN;
-  const installations = new RedisInstallationStore(app.redis, app.keys);
+  const installations = app.slackStores.installations;
   const notifier = new SlackNotifier({
     tokenFor: token ? async () => token : (teamId) => installations.botToken(teamId),
     logger,
@@ -132,7 +138,7 @@ export function registerSlackNotifier(app: App, env: Env, logger: CoreLogger): v
 }
 
 /** `imgbot start` with Slack tokens set: the adapter, stopped by the returned function. */
-export async function startSlack(app: App, boot: BootConfig): Promise<() => Promise<void>> {
+export async function startSlack(app: SlackAdapterCore, boot: BootConfig): Promise<() => Promise<void>> {
   const adapter = await startSlackAdapter(app, slackOptionsFromEnv(boot.env, boot.logger));
   return () => adapter.stop();
 }

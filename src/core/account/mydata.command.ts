@@ -34,7 +34,11 @@ export const mydataExportCommand = defineCommand({
     const data = await exportMemberData(ctx.deps, ctx.actor.userId);
     return reply({
       title: 'Your data',
-      text: `Everything I store about you: ${data.reminders.length} reminders, ${data.tracker.length} tracker entries, ${Object.keys(data.deadlineSubscriptions).length} deadline subscriptions, ${data.alerts.length} alerts and your settings.`,
+      text:
+        `Everything I store about you: ${data.reminders.length} reminders, ${data.tracker.length} tracker entries, ` +
+        `${Object.keys(data.deadlineSubscriptions).length} deadline subscriptions, ${data.alerts.length} alerts, ` +
+        `${data.listings.length} listings you suggested, posted or decided on, ${data.reports.length} reports, ` +
+        `${data.audit.length} audit-log entries about your actions, and your settings (time zone, quiet hours).`,
       attachment: {
         name: 'imgbot-my-data.json',
         mime: 'application/json',
@@ -59,7 +63,9 @@ export const mydataDeleteCommand = defineCommand({
       title: 'Delete your data?',
       text:
         'This removes your reminders (and their scheduled messages), deadline subscriptions, application tracker, ' +
-        'alerts and settings. It cannot be undone. Export first with /mydata export if you want a copy. The button works for 10 minutes.',
+        'alerts and settings (time zone, quiet hours). Listings you suggested or posted, your reports and the audit log ' +
+        'keep their content for moderators but no longer name you. Daily limits (reports, suggestions) still count ' +
+        'what you used today. It cannot be undone. Export first with /mydata export if you want a copy. The button works for 10 minutes.',
       actions: [
         {
           action: 'mydata.delete-confirm',
@@ -95,7 +101,10 @@ export const mydataDeleteConfirmAction: ActionDef = {
     const removed = await deleteMemberData(ctx.deps, ctx.actor.userId);
     return reply({
       title: 'Your data is deleted',
-      text: `Removed ${removed.reminders} reminders, ${removed.trackerEntries} tracker entries, ${removed.alerts} alerts, your deadline subscriptions and settings. If you use imgbot again, it starts fresh.`,
+      text:
+        `Removed ${removed.reminders} reminders, ${removed.trackerEntries} tracker entries, ${removed.alerts} alerts, ` +
+        `your deadline subscriptions and settings; ${removed.anonymised} moderation records (listings, reports, audit entries, FAQ changes) ` +
+        'no longer name you. If you use imgbot again, it starts fresh.',
       ephemeral: true,
     });
   },

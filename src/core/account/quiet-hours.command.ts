@@ -15,7 +15,7 @@ export function describeQuietHours(q: QuietHours | undefined, zone: string): str
 }
 
 /**
- * `/quiet-hours from:<HH:mm> to:<HH:mm>` (or `off:yes`): reminders that would
+ * `/quiet-hours from:<HH:mm> to:<HH:mm>` (or `off`, `off:yes`): reminders that would
  * arrive inside the window, deadline alerts included, come when it ends.
  */
 export const quietHoursCommand = defineCommand({
@@ -37,7 +37,9 @@ export const quietHoursCommand = defineCommand({
     }),
     off: booleanOption({ description: 'Turn quiet hours off', example: 'yes' }),
   },
-  examples: ['/quiet-hours from:22:00 to:07:00', '/quiet-hours off:yes', '/quiet-hours'],
+  // Text adapters: `/quiet-hours off` (or `no`) turns them off; `on` shows how to set them.
+  toggle: { option: 'off', onIs: false },
+  examples: ['/quiet-hours from:22:00 to:07:00', '/quiet-hours off', '/quiet-hours'],
   async handler(input, ctx): Promise<Reply> {
     const userId = ctx.actor.userId;
     if (input.off) {

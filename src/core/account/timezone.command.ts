@@ -37,8 +37,10 @@ export const timezoneCommand = defineCommand({
     const resolved = resolveTimeZone(input.zone);
     if (!resolved.ok) return failureReply(resolved);
     const { zone, note } = resolved.value;
-    await ctx.deps.userSettings.updateUser(userId, { zone });
+    const saved = await ctx.deps.userSettings.updateUser(userId, { zone });
     const moved = await followZoneChange(ctx.deps, userId);
+    // A digest keeps its local time in the new zone.
+    if (saved.alertDigest) await ctx.deps.alerts.digests.schedule(userId, saved.alertDigest, zone);
     const offset = DateTime.fromMillis(ctx.now, { zone }).toFormat('ZZ');
     const movedText =
       moved > 0 ? ` ${moved} reminder${moved === 1 ? '' : 's'} moved to keep their local time.` : '';

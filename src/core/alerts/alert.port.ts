@@ -1,5 +1,6 @@
 import type { ListingType } from '../opportunities/listing.ts';
 import type { Alert } from './alert.ts';
+import type { DigestPort } from './digest.ts';
 
 /**
  * Member alerts in a store: records, a per-member index (for /alerts and the
@@ -63,4 +64,6 @@ export interface AlertsPort {
   readonly store: AlertStore;
   readonly ledger: AnnouncementLedger;
   readonly queue: AnnouncementQueue;
+  /** Alert matches waiting for members' daily or weekly digests, and the digests' schedule. */
+  readonly digests: DigestPort;
 }

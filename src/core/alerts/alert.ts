@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Listing } from '../opportunities/listing.ts';
 import { cityKey } from '../opportunities/listing-text.ts';
 import { describeFilters, kindLabel, searchFiltersSchema } from '../opportunities/search-query.ts';
+import { placeCities, resolvePlace } from '../opportunities/us-places.ts';
 
 /**
  * A member alert: the filters of a search, kept so that every new listing
@@ -64,22 +65,31 @@ export function filterSignature(f: AlertFilters): string {
   ]);
 }
 
+/** A named place (New York City, the NYC area) takes any of its cities in their states; else the city itself. */
+function inCity(city: string, l: Listing): boolean {
+  const place = resolvePlace(city);
+  if (!place) return cityKey(l.city) === cityKey(city);
+  const key = cityKey(l.city);
+  return placeCities(place).some((c) => c.city === key && c.state === l.state);
+}
+
 /**
  * Does a listing match an alert? The same rules as the search indexes
- * (src/store/listings/listing-index.ts): `free` is a fee of 0, `no_usmle`
- * neither Step 1 nor Step 2 CK required, the city compared folded.
+ * (src/store/listings/listing-index.ts): `free` is a stated fee of 0, `no_usmle`
+ * Step 1 and Step 2 CK both stated as not required, the city compared folded.
  */
 export function alertMatches(f: AlertFilters, l: Listing): boolean {
   if (f.type !== undefined && l.type !== f.type) return false;
   if (f.specialty !== undefined && !l.specialties.includes(f.specialty)) return false;
   if (f.state !== undefined && l.state !== f.state) return false;
-  if (f.city !== undefined && cityKey(l.city) !== cityKey(f.city)) return false;
+  if (f.city !== undefined && !inCity(f.city, l)) return false;
   if (f.handsOn !== undefined && l.handsOn !== f.handsOn) return false;
-  if (f.maxFee !== undefined && l.feeUsd > f.maxFee) return false;
+  // Unknown is not no: a fee, exam or letter the listing does not state never matches these filters.
+  if (f.maxFee !== undefined && (l.feeUsd === null || l.feeUsd > f.maxFee)) return false;
   if (f.free && l.feeUsd !== 0) return false;
-  if (f.noUsmle && (l.requirements.step1 || l.requirements.step2ck)) return false;
-  if (f.noEcfmg && l.requirements.ecfmg) return false;
-  if (f.lor && !l.lorPossible) return false;
+  if (f.noUsmle && !(l.requirements.step1 === false && l.requirements.step2ck === false)) return false;
+  if (f.noEcfmg && l.requirements.ecfmg !== false) return false;
+  if (f.lor && l.lorPossible !== true) return false;
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { Listing } from '../opportunities/listing.ts';
 import { TYPE_LABELS } from '../opportunities/listing.ts';
-import { deadlineText, feeText, placeText } from '../opportunities/listing-format.ts';
+import { deadlineText, feeText, feeValue, placeText } from '../opportunities/listing-format.ts';
 import { formatDay } from '../opportunities/listing-time.ts';
 import { VIEW_ACTION } from '../opportunities/search-reply.ts';
 import { type Reply, reply } from '../reply.ts';
@@ -20,7 +20,7 @@ export function announcementMessage(l: Listing, now: number): Reply {
     fields: [
       { name: 'Type', value: TYPE_LABELS[l.type].one, inline: true },
       { name: 'Hands-on', value: l.handsOn ? 'yes' : 'no (observational)', inline: true },
-      { name: 'Fee', value: feeText(l), inline: true },
+      { name: 'Fee', value: feeValue(l), inline: true },
       { name: 'Deadline', value: deadlineText(l, now), inline: true },
     ],
     actions: [{ action: VIEW_ACTION, label: 'Details', payload: l.id, style: 'primary' }],
@@ -54,4 +54,9 @@ export function alertNoticeText(l: Listing, alerts: readonly Alert[]): string {
   ].join(' · ');
   const stop = alerts.length === 1 && first ? `/alert remove id:${first.id}` : '/alert remove id:<id>';
   return `New listing for ${which}: "${l.title}", ${l.institution}, ${placeText(l)}. ${terms}. Details: /opportunity id:${l.id}. Stop an alert with ${stop}.`;
+}
+
+/** One line of an alert digest: the listing, where, its terms and how to see it. */
+export function digestListingLine(l: Listing): string {
+  return `• "${l.title}", ${l.institution}, ${placeText(l)} · ${TYPE_LABELS[l.type].one} · ${feeText(l)} · ${deadlineDay(l)} · /opportunity id:${l.id}`;
 }

@@ -44,7 +44,15 @@ export interface CommandRegistryView {
  */
 export type BareWords =
   | { readonly kind: 'rest'; readonly option: string }
+  /**
+   * A `parse` result may carry {@link BARE_WORD_NOTE}: one line saying how a
+   * word was read ("Searching cardiology (you typed cardiolgy)"), shown above
+   * the command's reply so a guess is never silent.
+   */
   | { readonly kind: 'parse'; readonly parse: (words: readonly string[]) => Result<Record<string, string>> };
+
+/** The key under which a bare-word parser hands back its note (never an option name: it has a space). */
+export const BARE_WORD_NOTE = 'bare word note';
 
 /** A modal/form the rich adapters may open instead of asking for options inline. */
 export interface FormSpec {
@@ -70,6 +78,14 @@ export interface CommandDef<O extends OptionsShape> {
   /** Full command lines shown in help, e.g. `/observership specialty:cardiology state:NY`. */
   readonly examples: readonly string[];
   readonly bareWords?: BareWords;
+  /**
+   * The command's on/off switch for text adapters: a bare `on`/`yes` or
+   * `off`/`no` sets this boolean option (`/quiet-hours off`,
+   * `/deadline-reminders listing:x off`). `onIs` is the option's value for "on".
+   */
+  readonly toggle?: { readonly option: string; readonly onIs: boolean };
+  /** Other names text adapters accept for an option (`id` for `listing`), kept for older habits. */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** Reply shows personal data: adapters keep it private. */
   readonly personal?: boolean;
   readonly form?: FormSpec;

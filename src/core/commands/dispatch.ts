@@ -4,9 +4,16 @@ import { isModerator } from '../policy.ts';
 import type { CommandOutcome } from '../ports/command-observer.port.ts';
 import { errorReply, type Reply } from '../reply.ts';
 import { type Failure, ok, type Result } from '../result.ts';
-import type { ActionDef, Command, CommandContext, Permission } from './command.ts';
+import {
+  type ActionDef,
+  BARE_WORD_NOTE,
+  type Command,
+  type CommandContext,
+  type Permission,
+} from './command.ts';
 import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice } from './options.ts';
 import { parseCommandLine } from './parse-line.ts';
+import { quoteInput } from './quote-input.ts';
 import type { Registry } from './registry.ts';
 import { type RawOptions, tokensToOptions } from './resolve-options.ts';
 import { closest } from './suggest.ts';
@@ -48,11 +55,23 @@ function refuse(what: string, permission: Permission, ctx: CommandContext): Repl
   return undefined;
 }
 
+/**
+ * Whether the member may run `command`: undefined when they may, else the
+ * core's refusal, in the words running the command would give. Adapters ask
+ * before they open a form, so nobody fills in a form they could never send.
+ * Member commands answer at once, without reading the member's settings.
+ */
+export async function checkPermission(command: Command, env: InvocationEnv): Promise<Reply | undefined> {
+  if (command.permission === 'member') return undefined;
+  return refuse(`/${command.name}`, command.permission, await buildContext(env));
+}
+
 /** The error for a command name that does not exist, with the closest names. */
 export function unknownCommandReply(name: string, registry: Registry): Reply {
   const guesses = closest(name, registry.topLevelNames());
   const hint = guesses.length > 0 ? ` Did you mean ${guesses.map((g) => `/${g}`).join(' or ')}?` : '';
-  return errorReply('COMMAND.UNKNOWN', `There is no command /${name}.${hint} Type /help for the list.`);
+  const shown = quoteInput(name).slice(1, -1); // why: a pasted wall of text is not repeated back
+  return errorReply('COMMAND.UNKNOWN', `There is no command /${shown}.${hint} Type /help for the list.`);
 }
 
 /** The reply while the store cannot be reached: nothing was written, so trying again is safe. */
@@ -155,9 +174,13 @@ async function execute(
   if (refused) return refused;
   const rawValues = typeof raw === 'function' ? raw() : ok(raw);
   if (!rawValues.ok) return failureReply(rawValues);
-  const values = validateOptions(command, rawValues.value);
+  const { [BARE_WORD_NOTE]: note, ...given } = rawValues.value;
+  const values = validateOptions(command, given);
   if (!values.ok) return failureReply(values);
-  const result = await command.handler(values.value, ctx);
+  const handled = await command.handler(values.value, ctx);
+  // How bare words were read goes first, so a corrected typo is never a silent guess.
+  const result =
+    typeof note === 'string' && !handled.error ? { ...handled, text: `${note}\n${handled.text}` } : handled;
   return command.personal && !result.ephemeral ? { ...result, ephemeral: true } : result;
 }
 
@@ -173,7 +196,7 @@ export function resolveTextCommand(
     const sub = first?.type === 'word' ? registry.find(`${name} ${first.text.toLowerCase()}`) : undefined;
     if (sub) return { command: sub, rest: tokens.slice(1) };
     const names = subs.map((s) => s.name.split(' ')[1]).join(', ');
-    const given = first?.type === 'word' ? `"${first.text}" is not one of them. ` : '';
+    const given = first?.type === 'word' ? `${quoteInput(first.text)} is not one of them. ` : '';
     return {
       reply: errorReply(
         'COMMAND.SUBCOMMAND',

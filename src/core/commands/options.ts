@@ -30,9 +30,6 @@ export function autocompleteChoice(text: string, tail: string, value: string): A
   return { name: `${head}${tail}`.slice(0, AUTOCOMPLETE_LIMITS.name), value };
 }
 
-/** Autocomplete source: given what the member typed so far, up to 25 choices. */
-export type AutocompleteFn = (query: string, userId: string) => Promise<readonly AutocompleteChoice[]>;
-
 export interface OptionDef<T = unknown, R extends boolean = boolean> {
   readonly kind: OptionKind;
   readonly description: string;
@@ -104,8 +101,19 @@ export function choiceOption<const C extends readonly [string, ...string[]], con
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off']);
+/** The words a member types alone for yes/no (`/quiet-hours off`); digits and letters stay values. */
+const BARE_YES = new Set(['on', 'yes', 'true']);
+const BARE_NO = new Set(['off', 'no', 'false']);
 
-/** Yes/no. Text adapters accept yes|no|true|false. */
+/** Reads a bare yes/no word (`on`, `off`, `yes`, `no`, `true`, `false`); undefined for anything else. */
+export function bareYesNo(word: string): boolean | undefined {
+  const w = word.trim().toLowerCase();
+  if (BARE_YES.has(w)) return true;
+  if (BARE_NO.has(w)) return false;
+  return undefined;
+}
+
+/** Yes/no. Text adapters accept yes|no|on|off|true|false, as `key:value` or as bare words (see resolve-options.ts). */
 export function booleanOption<const R extends boolean = false>(spec: BaseSpec<R>): OptionDef<boolean, R> {
   const schema = z.preprocess(
     (v) => {
@@ -158,6 +166,8 @@ export function idOption<const R extends boolean = false>(spec: BaseSpec<R>): Op
 /**
  * Reads a platform role/channel reference as its bare id: a raw id (`123`, `S123`, `C123`),
  * Discord's `<@&123>` / `<#123>`, or Slack's `<!subteam^S123|@mods>` / `<#C123|general>`.
+ * A plain name (`@Moderators`, `#opportunities`) is kept with its sign: only the
+ * platform can say what it names (see {@link REF_NAME}).
  */
 function platformRef(kind: 'role' | 'channel', value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -173,14 +183,37 @@ function platformRef(kind: 'role' | 'channel', value: unknown): unknown {
   return t;
 }
 
+/**
+ * A role or channel given by name (`@Moderators`, `#opportunities`), as the
+ * shell takes them and as Slack sends a name it did not turn into a link.
+ * Group 1 is the sign, group 2 the name.
+ */
+export const REF_NAME = /^([@#])([A-Za-z0-9][\w.-]{0,79})$/;
+
+/** The forms a moderator can type, for error messages. */
+export const REF_FORMS = {
+  role: 'a role: pick it from the list (Discord), @Moderators (shell, or a Slack user group Slack turns into a link), <@&123456789012345678>, <!subteam^S0123ABC> or the id',
+  channel:
+    'a channel: pick it from the list (Discord), #opportunities (shell, or a Slack channel Slack turns into a link), <#123456789012345678>, <#C0123ABC|opportunities> or the id',
+} as const;
+
+/** Names that mean "everyone here" on some platform: never a moderator role or a channel name. */
+const MASS_MENTIONS = new Set(['everyone', 'here', 'channel']);
+
+function isName(value: string, sign: '@' | '#'): boolean {
+  const hit = REF_NAME.exec(value);
+  return hit?.[1] === sign && !MASS_MENTIONS.has((hit[2] ?? '').toLowerCase());
+}
+
 function refOption<R extends boolean>(kind: 'role' | 'channel', spec: BaseSpec<R>): OptionDef<string, R> {
-  const what =
-    kind === 'role'
-      ? 'a role (mention it, e.g. @Moderators, or give its id)'
-      : 'a channel (e.g. #announcements, or its id)';
+  const sign = kind === 'role' ? '@' : '#';
   const schema = z.preprocess(
     (v) => platformRef(kind, v),
-    z.string({ error: `must be ${what}` }).regex(/^[A-Za-z0-9]{1,40}$/, { error: `must be ${what}` }),
+    z
+      .string({ error: `must be ${REF_FORMS[kind]}` })
+      .refine((v) => /^[A-Za-z0-9]{1,40}$/.test(v) || isName(v, sign), {
+        error: `must be ${REF_FORMS[kind]}`,
+      }),
   );
   return finish(kind, spec, schema as z.ZodType<string>);
 }

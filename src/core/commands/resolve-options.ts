@@ -1,6 +1,8 @@
 import { fail, ok, type Result } from '../result.ts';
-import type { Command } from './command.ts';
+import { BARE_WORD_NOTE, type Command } from './command.ts';
+import { bareYesNo } from './options.ts';
 import type { Token } from './parse-line.ts';
+import { quoteInput } from './quote-input.ts';
 import { closest } from './suggest.ts';
 
 /** Raw option values before validation: strings from text, typed values from Discord. */
@@ -15,10 +17,57 @@ function optionList(command: Command): string {
 export function unknownOption(command: Command, key: string): Result<never> {
   const guess = closest(key, Object.keys(command.options));
   const hint = guess.length > 0 ? ` Did you mean ${guess.map((g) => `${g}:`).join(' or ')}?` : '';
-  return fail('OPTION.UNKNOWN', `/${command.name} has no option "${key}".${hint} ${optionList(command)}`, {
-    option: key,
-    suggestions: guess,
-  });
+  return fail(
+    'OPTION.UNKNOWN',
+    `/${command.name} has no option ${quoteInput(key)}.${hint} ${optionList(command)}`,
+    {
+      option: key,
+      suggestions: guess,
+    },
+  );
+}
+
+/** A yes/no value as an option token that no later word extends. */
+function yesNoToken(key: string, value: boolean): Token {
+  return { type: 'option', key, value: value ? 'yes' : 'no', quoted: true };
+}
+
+/**
+ * Reads the yes/no forms people type without a colon, for commands that take
+ * no bare words of their own: a boolean option's name alone (`off`, `hands_on`)
+ * means yes, or takes the on/off/yes/no word after it (`dm_failure_notice off`);
+ * a lone on/off/yes/no word sets the command's toggle (`/deadline-reminders
+ * listing:x off`). Option aliases become their option's name here too.
+ */
+export function readBareYesNo(command: Command, tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === 'option') {
+      const key = command.aliases?.[token.key] ?? token.key;
+      out.push(key === token.key ? token : { ...token, key });
+      continue;
+    }
+    if (command.bareWords || token.quoted) {
+      out.push(token);
+      continue;
+    }
+    const word = token.text.toLowerCase().replace(/-/g, '_');
+    if (command.options[word]?.kind === 'boolean') {
+      const next = tokens[i + 1];
+      const value = next?.type === 'word' && !next.quoted ? bareYesNo(next.text) : undefined;
+      if (value !== undefined) i++;
+      out.push(yesNoToken(word, value ?? true));
+      continue;
+    }
+    const yes = command.toggle ? bareYesNo(token.text) : undefined;
+    if (command.toggle && yes !== undefined) {
+      out.push(yesNoToken(command.toggle.option, yes === command.toggle.onIs));
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
 }
 
 /**
@@ -27,11 +76,11 @@ export function unknownOption(command: Command, key: string): Result<never> {
  * filters); otherwise words after an unquoted `key:value` extend that value,
  * so `/remind when:in 2 weeks what:email Dr. Rivera` reads as users mean it.
  */
-export function tokensToOptions(command: Command, tokens: readonly Token[]): Result<RawOptions> {
+export function tokensToOptions(command: Command, given: readonly Token[]): Result<RawOptions> {
   const named: RawOptions = {};
   const bare: string[] = [];
   let extendable: string | undefined;
-  for (const token of tokens) {
+  for (const token of readBareYesNo(command, given)) {
     if (token.type === 'option') {
       if (!(token.key in command.options)) {
         if (command.bareWords) {
@@ -61,7 +110,7 @@ export function tokensToOptions(command: Command, tokens: readonly Token[]): Res
       const example = command.examples[0] ?? `/${command.name}`;
       return fail(
         'OPTION.UNEXPECTED_TEXT',
-        `/${command.name} did not expect "${token.text}": write options as key:value. Example: ${example}`,
+        `/${command.name} did not expect ${quoteInput(token.text)}: write options as key:value. Example: ${example}`,
       );
     }
   }
@@ -83,6 +132,10 @@ function mergeBareWords(command: Command, named: RawOptions, bare: readonly stri
   const parsed = how.parse(bare);
   if (!parsed.ok) return parsed;
   for (const [key, value] of Object.entries(parsed.value)) {
+    if (key === BARE_WORD_NOTE) {
+      named[key] = value;
+      continue;
+    }
     if (!(key in command.options)) return unknownOption(command, key);
     // Explicit key:value wins over a guess from bare words.
     if (!(key in named)) named[key] = value;

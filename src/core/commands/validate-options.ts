@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { Command } from './command.ts';
+import { quoteInput } from './quote-input.ts';
 import { type RawOptions, unknownOption } from './resolve-options.ts';
 
 function exampleLine(command: Command): string {
@@ -8,6 +9,16 @@ function exampleLine(command: Command): string {
 
 function quoteIfNeeded(value: string): string {
   return /\s/.test(value) ? `"${value}"` : value;
+}
+
+/** The refusal of an over-long value: the option, its limit and the length, and only the start of the text. */
+function tooLong(command: Command, key: string, limit: number, text: string): Result<never> {
+  return fail(
+    'OPTION.TOO_LONG',
+    `Option ${key} of /${command.name} is too long: ${text.length} characters, and the limit is ${limit}. ` +
+      `It begins ${quoteInput(text)}. Nothing was saved; shorten it and try again.`,
+    { option: key, limit, length: text.length },
+  );
 }
 
 /**
@@ -34,10 +45,13 @@ export function validateOptions(command: Command, raw: RawOptions): Result<Recor
     }
     const parsed = def.schema.safeParse(given);
     if (!parsed.success) {
+      if (def.maxLength !== undefined && typeof given === 'string' && given.trim().length > def.maxLength) {
+        return tooLong(command, key, def.maxLength, given.trim());
+      }
       const why = parsed.error.issues[0]?.message ?? 'is not valid';
       return fail(
         'OPTION.INVALID',
-        `Option ${key} of /${command.name} ${why} (got "${String(given)}"). Example: ${key}:${quoteIfNeeded(def.example)}`,
+        `Option ${key} of /${command.name} ${why} (got ${quoteInput(String(given))}). Example: ${key}:${quoteIfNeeded(def.example)}`,
         { option: key },
       );
     }

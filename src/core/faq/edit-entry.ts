@@ -3,6 +3,8 @@ import type { CommandContext } from '../commands/command.ts';
 import { closest } from '../commands/suggest.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { describeEntryIssue, FAQ_ID_PATTERN, type FaqEntry, faqEntrySchema } from './faq-entry.ts';
+import { aliasFromGap, closeGap, gapGroup } from './faq-gap-actions.ts';
+import type { GapGroup } from './faq-gaps.ts';
 
 /** What a moderator gives `/faq-edit`; lists are raw text (`a; b`, `x, y`). */
 export interface EditEntryInput {
@@ -12,6 +14,8 @@ export interface EditEntryInput {
   readonly aliases?: string;
   readonly tags?: string;
   readonly related?: string;
+  /** A gap id from /faq-gaps: its question becomes a phrasing of the entry and leaves the gap list. */
+  readonly from_gap?: string;
 }
 
 /** The change an edit made, for the reply and the audit log. */
@@ -42,11 +46,28 @@ function ids(text: string): string[] {
   ];
 }
 
+/** The gap named by `from_gap`, if any; fails (before anything is written) when it is gone. */
+async function optionalGap(
+  ctx: CommandContext,
+  gapId: string | undefined,
+): Promise<Result<GapGroup | undefined>> {
+  if (gapId === undefined) return ok(undefined);
+  return gapGroup(ctx, gapId.trim().toLowerCase());
+}
+
+/** The aliases plus the gap's question, unless it is already one of them. */
+function withGapPhrasing(aliases: string[], gap: GapGroup | undefined): string[] {
+  if (!gap) return aliases;
+  const phrasing = aliasFromGap(gap.text);
+  return aliases.some((a) => a.toLowerCase() === phrasing.toLowerCase()) ? aliases : [...aliases, phrasing];
+}
+
 /**
  * `/faq-edit`: adds a topic or replaces one for this community, validated
  * like the shipped files (answer length, fields, `related` links to visible
  * topics), stored over the shipped text and audited with before/after. Lists
- * not given keep the current entry's values; the keywords always do.
+ * not given keep the current entry's values; the keywords always do. With
+ * `from_gap`, the gap's question is added as a phrasing and the gap is closed.
  */
 export async function editEntry(input: EditEntryInput, ctx: CommandContext): Promise<Result<EntryChange>> {
   const { faq, audit } = ctx.deps;
@@ -58,14 +79,18 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
       `id: ${id} must be lowercase words joined by - (e.g. visa-constraints). Example: ${EXAMPLE}`,
     );
   }
+  const gapFound = await optionalGap(ctx, input.from_gap);
+  if (!gapFound.ok) return gapFound;
+  const gap = gapFound.value;
   const base = await faq.current(communityId);
   const visible = base.index.get(id);
   const previous = visible ?? faq.shipped.get(id);
   const explicitRelated = input.related !== undefined ? ids(input.related) : undefined;
+  const given = input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []);
   const candidate = {
     id,
     title: input.title,
-    aliases: input.aliases !== undefined ? phrases(input.aliases) : (previous?.aliases ?? []),
+    aliases: withGapPhrasing(given, gap),
     tags: input.tags !== undefined ? ids(input.tags) : (previous?.tags ?? ['general']),
     keywords: previous?.keywords ?? [],
     related: explicitRelated ?? (previous?.related ?? []).filter((r) => base.index.get(r) !== undefined),
@@ -103,5 +128,6 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
     before: visible ?? null,
     after,
   });
+  if (gap) await closeGap(ctx, gap);
   return ok({ before: visible, after });
 }

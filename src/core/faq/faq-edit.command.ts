@@ -38,9 +38,15 @@ export const faqEditCommand = defineCommand({
       description: 'Ids of related topics, separated by commas',
       example: 'externship-requirements, paid-programs-scams',
     }),
+    from_gap: stringOption({
+      description: 'A question id from /faq-gaps: it becomes a phrasing of this topic and leaves the list',
+      example: 'g1a',
+      maxLength: 14,
+    }),
   },
   examples: [
     '/faq-edit id:visa-constraints title:"How do visa limits affect what I can do?" answer:"..." related:externship-requirements',
+    '/faq-edit id:visa-interview title:"How do I prepare for a visa interview?" answer:"..." from_gap:g1a',
   ],
   form: { title: 'Add or edit an FAQ topic', inputs: ['id', 'title', 'answer', 'aliases', 'related'] },
   async handler(input, ctx) {

@@ -2,11 +2,17 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { FaqEntry } from './faq-entry.ts';
 import { SpellFixer } from './faq-spell.ts';
 import { analyze, KNOWN_WORDS, prepare } from './faq-text.ts';
-import { type Confidence, decide, type RankedHit } from './faq-threshold.ts';
+import { type Confidence, closeSecond, decide, type RankedHit } from './faq-threshold.ts';
 
 /** What the index says about a question. */
 export type FaqAnswer =
   | { readonly kind: 'answer'; readonly entry: FaqEntry; readonly confidence: Confidence }
+  /** Two topics fit about equally well: the member picks (best first). */
+  | {
+      readonly kind: 'choice';
+      readonly entries: readonly [FaqEntry, FaqEntry];
+      readonly confidence: Confidence;
+    }
   | { readonly kind: 'none'; readonly closest: readonly FaqEntry[]; readonly confidence: Confidence };
 
 interface IndexedDoc {
@@ -22,6 +28,25 @@ interface IndexedDoc {
 // why: titles, aliases, keywords and the id are written to be matched; the body is long prose, so it counts least.
 const BOOST = { title: 3, aliases: 2.5, keywords: 2, topic: 2, body: 1 };
 const MAX_QUESTION_CHARS = 500; // why: a question longer than this is a paste; its head says what it is about
+
+const QUANTITY_TERMS = new Set(analyze('how much how long'));
+const FOCUS_BOOST = 2; // why: the asked-about thing counts double; a larger boost changes nothing more on the paraphrase sets
+
+/**
+ * The thing a "how many / how much / how long" question asks about: the term
+ * right after the quantity words ("how many LORs" -> `lor`), which matters
+ * more than the rest of the question. Undefined when there is none.
+ */
+function focusTerm(terms: readonly string[]): string | undefined {
+  const at = terms.findIndex((t) => QUANTITY_TERMS.has(t));
+  if (at < 0) return undefined;
+  return terms.slice(at + 1).find((t) => !QUANTITY_TERMS.has(t));
+}
+
+/** The distinct terms of a text, sorted: equal for two phrasings that say the same words. */
+function termKey(terms: readonly string[]): string {
+  return [...new Set(terms)].sort().join(' ');
+}
 
 /** Drops the Markdown pointers ("Related: /faq id:...", "_General guidance only_") the matcher must not read. */
 function indexableBody(body: string): string {
@@ -53,6 +78,8 @@ export class FaqIndex {
   private readonly termWeight = new Map<string, number>();
   /** Weight of a term no entry has: as rare as it gets. */
   private readonly unknownWeight: number;
+  /** Entry ids by the term set of their title and of each alias ("rules of this server" -> `rule server`). */
+  private readonly phrasings = new Map<string, string[]>();
 
   /** `entries`: the visible entries, in the order lists show them. */
   constructor(readonly entries: readonly FaqEntry[]) {
@@ -90,6 +117,15 @@ export class FaqIndex {
       },
     });
     this.search.addAll(docs);
+    for (const e of entries) {
+      for (const text of [e.title, ...e.aliases]) {
+        const key = termKey(analyze(text));
+        if (key === '') continue;
+        const ids = this.phrasings.get(key) ?? [];
+        if (!ids.includes(e.id)) ids.push(e.id);
+        this.phrasings.set(key, ids);
+      }
+    }
     // why not the body: its long tail of everyday words would "correct" real words ("learning" -> "leaning").
     const words = docs.flatMap((d) => `${d.title} ${d.aliases} ${d.keywords}`.split(/[^A-Za-z]+/));
     this.spell = new SpellFixer([...words, ...KNOWN_WORDS]);
@@ -115,11 +151,33 @@ export class FaqIndex {
     return this.run(question).hits;
   }
 
-  /** The answer to a question, or the closest topics when no entry is a confident match. */
+  /**
+   * The answer to a question, or the closest topics when no entry is a
+   * confident match. A question that says exactly what an entry's title or one
+   * of its aliases says (same words once stop words are dropped) is that
+   * entry, however few field words it has: a moderator's new topic is always
+   * found by its own title.
+   */
   answer(question: string): FaqAnswer {
     const { terms, hits } = this.run(question);
+    const exact = this.phrasings.get(termKey(terms));
+    if (exact) {
+      const id = hits.find((h) => exact.includes(h.id))?.id ?? (exact[0] as string);
+      const entry = this.byId.get(id);
+      const top = hits.find((h) => h.id === id);
+      if (entry) {
+        return {
+          kind: 'answer',
+          entry,
+          confidence: { answerId: id, reason: 'exact', score: top?.score ?? 0, coverage: 1 },
+        };
+      }
+    }
     const confidence = decide(terms, hits);
     const top = confidence.answerId !== undefined ? this.byId.get(confidence.answerId) : undefined;
+    const runnerUp = top ? closeSecond(terms, hits) : undefined;
+    const second = runnerUp ? this.byId.get(runnerUp) : undefined;
+    if (top && second) return { kind: 'choice', entries: [top, second], confidence };
     if (top) return { kind: 'answer', entry: top, confidence };
     const closest = hits.flatMap((h) => this.byId.get(h.id) ?? []).slice(0, 3);
     return { kind: 'none', closest, confidence };
@@ -134,7 +192,11 @@ export class FaqIndex {
     const total = distinct.reduce((sum, t) => sum + weight(t), 0);
     // Words no entry uses (a country, a city, a name) say nothing about which entry fits.
     const knownTotal = distinct.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
-    const results: SearchResult[] = this.search.search(distinct.join(' '), { tokenize: () => distinct });
+    const focus = focusTerm(terms);
+    const results: SearchResult[] = this.search.search(distinct.join(' '), {
+      tokenize: () => distinct,
+      boostTerm: (t) => (this.termWeight.get(t) ?? 1) * (t === focus ? FOCUS_BOOST : 1),
+    });
     const hits = results.map((r) => ({
       id: String(r.id),
       score: r.score,

@@ -36,6 +36,10 @@ export const SYNONYMS: readonly SynonymRow[] = [
       'us based clinical experience',
       'us hospital experience',
       'us experience',
+      'clinical experience in us',
+      'clinical exp in us',
+      'clinical exposure in us',
+      'clinical work in us',
     ],
   },
   {
@@ -127,6 +131,13 @@ export const SYNONYMS: readonly SynonymRow[] = [
     ],
     keepWords: true,
   },
+  // why: the intern year abroad goes by these names in South Asia and the UK; "house job" is not a job search
+  {
+    to: ['internship'],
+    variants: ['house job', 'house jobs', 'housejob', 'house officer', 'housemanship', 'foundation year'],
+  },
+  // why: "docs" alone is paperwork; after "US" or "American" it is doctors
+  { to: ['physician'], variants: ['us docs', 'us doc', 'american docs', 'local docs'] },
   { to: ['physician'], variants: ['doc', 'doctor', 'doctors', 'physicians', 'dr', 'drs'] },
   { to: ['mentor'], variants: ['mentors', 'mentorship', 'mentoring'] },
   // Exams, bodies and the Match.
@@ -155,7 +166,11 @@ export const SYNONYMS: readonly SynonymRow[] = [
     keepWords: true,
     variants: ['ecfmg', 'educational commission for foreign medical graduates', 'ecfmg certification'],
   },
-  { to: ['eras'], keepWords: true, variants: ['eras', 'electronic residency application service'] },
+  {
+    to: ['eras'],
+    keepWords: true,
+    variants: ['eras', 'myeras', 'my eras', 'electronic residency application service'],
+  },
   { to: ['soap'], keepWords: true, variants: ['soap', 'supplemental offer and acceptance program'] },
   { to: ['nrmp', 'match'], keepWords: true, variants: ['nrmp', 'national resident matching program'] },
   { to: ['match'], variants: ['the match', 'match day', 'match week', 'matching', 'matched'] },
@@ -233,6 +248,25 @@ export const SYNONYMS: readonly SynonymRow[] = [
   },
   { to: ['j1', 'visa'], variants: ['j1', 'j 1 visa', 'j1 visa'] },
   { to: ['h1b', 'visa'], variants: ['h1b', 'h1b visa'] },
+  // why: other statuses members hold (dependant, student, green-card holders) raise the same question of what is allowed
+  {
+    to: ['visa', 'status'],
+    keepWords: true,
+    variants: [
+      'h4',
+      'h 4',
+      'f1',
+      'f 1',
+      'j2',
+      'ead',
+      'green card',
+      'work permit',
+      'work authorization',
+      'immigration status',
+      'legally',
+      'legal status',
+    ],
+  },
   // Places and societies.
   {
     to: ['fqhc'],
@@ -342,8 +376,27 @@ export const SYNONYMS: readonly SynonymRow[] = [
       'get the most out of',
       'good impression',
       'strong impression',
+      'do well',
+      'perform well',
+      'be the best',
+      'do my best',
+      'succeed',
+      'ace',
     ],
   },
+  {
+    to: ['lead'],
+    variants: [
+      'turn into',
+      'turns into',
+      'convert into',
+      'converts into',
+      'lead to',
+      'leads to',
+      'result in',
+    ],
+  },
+  { to: ['position'], variants: ['positions', 'spot', 'spots', 'seat', 'seats', 'slot', 'slots'] },
   { to: ['strengthen'], variants: ['strengthens', 'stronger', 'boost', 'boosts', 'enhance'] },
   {
     to: ['followup'],
@@ -369,9 +422,22 @@ export const SYNONYMS: readonly SynonymRow[] = [
   },
   { to: ['enough'], variants: ['sufficient', 'adequate'] },
   { to: ['old'], variants: ['outdated', 'stale', 'older'] },
+  // why: "from 4 years ago", "back in 2020": the age of an experience, i.e. its recency
+  {
+    to: ['old', 'recent'],
+    variants: ['years ago', 'yrs ago', 'year ago', 'months ago', 'back in yearnumber'],
+  },
+  {
+    to: ['why'],
+    variants: ['whats the point of', 'what is the point of', 'the point of', 'purpose of', 'purpose'],
+  },
   { to: ['gap'], variants: ['gaps', 'years off', 'time off'] },
   // How-much / how-long questions.
   { to: ['duration'], variants: ['how long', 'length', 'lengths'] },
+  // why: "how many weeks" asks how long something lasts as much as how much of it to get
+  { to: ['duration', 'amount', 'week'], variants: ['how many weeks', 'how many wks'] },
+  { to: ['duration', 'amount', 'month'], variants: ['how many months', 'how many mos'] },
+  { to: ['duration', 'amount', 'day'], variants: ['how many days'] },
   { to: ['amount'], variants: ['how much', 'how many', 'quantity'] },
   {
     to: ['difference'],
@@ -396,6 +462,8 @@ export const SYNONYMS: readonly SynonymRow[] = [
   { to: ['month'], variants: ['mo', 'mos', 'mths', 'months'] },
   { to: ['week'], variants: ['wk', 'wks', 'weeks'] },
   { to: ['people'], variants: ['ppl', 'folks'] },
+  { to: ['before'], variants: ['b4', 'bfr'] },
+  { to: ['prepare'], variants: ['prep', 'prepping', 'preparing', 'preparation'] },
   {
     to: ['reply'],
     variants: [

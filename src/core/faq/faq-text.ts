@@ -24,7 +24,8 @@ const STOP_WORDS = new Set(
     'really right rn so some someone something sorta stuff such than thanks thank thats the their theirs them then ' +
     'there these they thing things this those thx to too u ur r under until up us very wanna want was way ways we ' +
     'were what whats which while who whom whose will with wont would ya yall yeah yes you your yours yourself ' +
-    'good best great better nice lot lots btw tbh idk etc eg ie vs via am pm'
+    'good best great better nice lot lots btw tbh idk etc eg ie vs via am pm ' +
+    'ive youve weve theyve youre theyre hes shes itll youll theyll'
   ).split(' '),
 );
 

@@ -14,7 +14,8 @@ const { choices: MAX_CHOICES, name: MAX_CHOICE_NAME } = AUTOCOMPLETE_LIMITS;
  */
 export const faqCommand = defineCommand({
   name: 'faq',
-  description: 'Ask a question about clinical experience, applications and the Match',
+  description:
+    'Ask about clinical experience, applications and the Match; rate answers Helpful or Not helpful',
   group: 'faq',
   permission: 'member',
   options: {

@@ -1,31 +1,50 @@
 import { defineCommand } from '../commands/command.ts';
 import { idOption, integerOption } from '../commands/options.ts';
+import { DELETED_MEMBER } from '../identity.ts';
 import { clip } from '../opportunities/listing-text.ts';
 import { formatInstant } from '../opportunities/listing-time.ts';
 import type { AuditEntry } from '../ports/audit.port.ts';
 import { type ReplyRecord, reply } from '../reply.ts';
 
-function show(value: unknown): string {
-  if (value === undefined) return '—';
-  return clip(typeof value === 'string' ? value : JSON.stringify(value), 80); // why: one line per change
+/** Fields that hold an instant (UTC ms): `at`, `verifiedAt`, `deadlineAt`, `since`... */
+const INSTANT_KEY = /^(at|since)$|At$/;
+
+/** A value as a moderator reads it: instants as dates in their zone, objects as `key: value` pairs. */
+function plain(value: unknown, zone: string, key?: string): string {
+  if (value === null) return 'none';
+  if (typeof value === 'number' && key !== undefined && INSTANT_KEY.test(key) && Number.isFinite(value)) {
+    return formatInstant(value, zone);
+  }
+  if (Array.isArray(value)) return value.map((v) => plain(v, zone)).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${plain(v, zone, k)}`)
+      .join(', ');
+  }
+  return String(value);
 }
 
-function changes(e: AuditEntry): string[] {
+function show(value: unknown, zone: string, key?: string): string {
+  if (value === undefined) return '—';
+  return clip(plain(value, zone, key), 80); // why: one line per change
+}
+
+function changes(e: AuditEntry, zone: string): string[] {
   const before = (e.before ?? {}) as Record<string, unknown>;
   const after = (e.after ?? {}) as Record<string, unknown>;
   if (typeof before !== 'object' || typeof after !== 'object')
-    return [`${show(e.before)} → ${show(e.after)}`];
+    return [`${show(e.before, zone)} → ${show(e.after, zone)}`];
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   // why: a new listing's snapshot has ~20 fields; the first 8 say enough, /opportunity shows the rest
-  return keys.slice(0, 8).map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`);
+  return keys.slice(0, 8).map((k) => `${k}: ${show(before[k], zone, k)} → ${show(after[k], zone, k)}`);
 }
 
 function record(e: AuditEntry, zone: string): ReplyRecord {
-  const lines = [...(e.reason ? [`reason: ${e.reason}`] : []), ...changes(e)];
+  const lines = [...(e.reason ? [`reason: ${e.reason}`] : []), ...changes(e, zone)];
   return {
     id: e.target,
     title: `${e.action} ${e.target}`,
-    subtitle: `${formatInstant(e.at, zone)} · by ${e.actorId}`,
+    subtitle: `${formatInstant(e.at, zone)} · by ${e.actorId === DELETED_MEMBER ? 'a member who deleted their data' : e.actorId}`,
     text: lines.join('\n'),
   };
 }
@@ -33,7 +52,7 @@ function record(e: AuditEntry, zone: string): ReplyRecord {
 /** `/audit`: the community's moderator actions, newest first (who, what, when, before/after). */
 export const auditCommand = defineCommand({
   name: 'audit',
-  description: 'Moderator actions in this community, newest first (moderators)',
+  description: 'Moderator actions in this community, newest first, dated in your zone (moderators)',
   group: 'moderation',
   permission: 'moderator',
   options: {

@@ -21,6 +21,11 @@ function nextStatus(before: Listing, after: Listing, now: number): Listing['stat
   return before.status;
 }
 
+/** A changed value as the moderator reads it: null (a fee, exam or letter nobody stated) is "not stated". */
+function shown(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (v === null ? 'not stated' : v)) ?? '—';
+}
+
 async function edit(id: string, values: Partial<ListingFieldValues>, ctx: CommandContext): Promise<Reply> {
   const before = await ctx.deps.listings.get(id);
   if (!before) return notFoundReply(id);
@@ -69,7 +74,7 @@ async function edit(id: string, values: Partial<ListingFieldValues>, ctx: Comman
       : `Saved ${Object.keys(diff.after).join(', ')} of listing ${id}.`,
     fields: Object.keys(diff.after).map((k) => ({
       name: k,
-      value: `${JSON.stringify(diff.before[k]) ?? '—'} → ${JSON.stringify(diff.after[k]) ?? '—'}`,
+      value: `${shown(diff.before[k])} → ${shown(diff.after[k])}`,
     })),
     ids: [id],
     ephemeral: true,

@@ -1,4 +1,5 @@
 import type { CommandContext } from '../commands/command.ts';
+import { DELETED_MEMBER } from '../identity.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { draftOf } from '../opportunities/listing-record.ts';
 import { reply } from '../reply.ts';
@@ -46,7 +47,7 @@ export function contentChanges(
  * a closed DM or a missing adapter must not undo the moderator's action.
  */
 export async function tellSuggester(ctx: CommandContext, l: Listing, text: string): Promise<void> {
-  if (l.source !== 'suggest' || l.postedBy === ctx.actor.userId) return;
+  if (l.source !== 'suggest' || l.postedBy === ctx.actor.userId || l.postedBy === DELETED_MEMBER) return;
   try {
     await ctx.deps.notifier.sendDirect(l.postedBy, reply({ title: 'Your suggested listing', text }));
   } catch (err) {

@@ -1,4 +1,5 @@
 import type { ListingDraft } from '../opportunities/listing.ts';
+import { isPhoneContact } from '../opportunities/listing-fields.ts';
 
 /**
  * Scam and quality rules (docs/domain.md, "Red flags"). A rule that fires
@@ -70,7 +71,9 @@ function contactProblem(contact: string): string | undefined {
       return `the contact ${url.hostname} is a chat or link-shortener address`;
     if (/^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname)) return 'the contact URL is a bare IP address';
   } catch {
-    return 'the contact is neither an email address nor a URL';
+    // A phone number is a way to reach a real office (listing-fields.ts accepts it as a contact).
+    if (isPhoneContact(contact)) return undefined;
+    return 'the contact is neither an email address, a web address nor a phone number';
   }
   return undefined;
 }
@@ -89,7 +92,7 @@ export function checkListing(d: ListingDraft): FlagHit[] {
   const claim = sentences(text).find((s) => HUNDRED_PERCENT.test(s) && SUCCESS_WORDS.test(s));
   if (claim) hits.push({ rule: 'placement-claim', message: `Claims a 100% success rate: ${quote(claim)}` });
   const weeks = d.durationWeeks?.min ?? DEFAULT_WEEKS;
-  const perWeek = d.feeUsd / weeks;
+  const perWeek = (d.feeUsd ?? 0) / weeks;
   if (perWeek > FEE_FLAG_USD_PER_WEEK) {
     hits.push({
       rule: 'fee-too-high',

@@ -2,7 +2,8 @@ import { defineCommand } from '../commands/command.ts';
 import { channelOption, roleOption } from '../commands/options.ts';
 import { platformOf } from '../identity.ts';
 import type { CommunitySettings } from '../ports/settings.port.ts';
-import { type Reply, type ReplyField, reply } from '../reply.ts';
+import { errorReply, type Reply, type ReplyField, reply } from '../reply.ts';
+import { resolveCommunityRef } from './community-refs.ts';
 
 /**
  * The platform address of a channel in a community, as reminders and
@@ -15,13 +16,17 @@ export function channelAddress(communityId: string, channelId: string): string {
     : `${platformOf(communityId) ?? 'shell'}:${channelId}`;
 }
 
-function describe(settings: CommunitySettings): ReplyField[] {
+function describe(settings: CommunitySettings, communityId: string): ReplyField[] {
+  // The shell's roles and channels are names: show them as typed (@Moderators, #opportunities).
+  const shell = platformOf(communityId) === 'shell';
+  const role = settings.modRoleId && shell ? `@${settings.modRoleId}` : settings.modRoleId;
+  const channel =
+    settings.announceChannel && shell
+      ? settings.announceChannel.replace(/^shell:/, '#')
+      : settings.announceChannel;
   return [
-    { name: 'Moderator role', value: settings.modRoleId ?? 'not set (only server admins moderate)' },
-    {
-      name: 'Announcement channel',
-      value: settings.announceChannel ?? 'not set (new listings are not announced)',
-    },
+    { name: 'Moderator role', value: role ?? 'not set (only server admins moderate)' },
+    { name: 'Announcement channel', value: channel ?? 'not set (new listings are not announced)' },
   ];
 }
 
@@ -37,12 +42,12 @@ export const setupCommand = defineCommand({
   permission: 'moderator',
   options: {
     mod_role: roleOption({
-      description: 'Members with this role can moderate (post, review, edit listings)',
-      example: '<@&123456789012345678>',
+      description: 'Members with this role moderate: pick it from the list, or @Moderators in the shell',
+      example: '@Moderators',
     }),
     announce_channel: channelOption({
-      description: 'Channel where new listings are announced',
-      example: '<#123456789012345678>',
+      description: 'Where new listings are announced: pick it from the list, or #opportunities in the shell',
+      example: '#opportunities',
     }),
   },
   examples: ['/setup mod_role:@Moderators announce_channel:#opportunities', '/setup'],
@@ -53,14 +58,23 @@ export const setupCommand = defineCommand({
       return reply({
         title: 'Community setup',
         text: 'Current settings. Change them with /setup mod_role:<role> announce_channel:<channel>.',
-        fields: describe(before),
+        fields: describe(before, communityId),
         ephemeral: true,
       });
     }
+    const role =
+      input.mod_role === undefined
+        ? undefined
+        : resolveCommunityRef('mod_role', 'role', input.mod_role, communityId);
+    if (role && !role.ok) return errorReply(role.code, role.message);
+    const channel =
+      input.announce_channel === undefined
+        ? undefined
+        : resolveCommunityRef('announce_channel', 'channel', input.announce_channel, communityId);
+    if (channel && !channel.ok) return errorReply(channel.code, channel.message);
     const patch: Partial<Record<keyof CommunitySettings, unknown>> = {};
-    if (input.mod_role !== undefined) patch.modRoleId = input.mod_role;
-    if (input.announce_channel !== undefined)
-      patch.announceChannel = channelAddress(communityId, input.announce_channel);
+    if (role) patch.modRoleId = role.value;
+    if (channel) patch.announceChannel = channelAddress(communityId, channel.value);
     const after = await ctx.deps.userSettings.updateCommunity(communityId, patch);
     await ctx.deps.audit.record({
       at: ctx.now,
@@ -74,7 +88,7 @@ export const setupCommand = defineCommand({
     return reply({
       title: 'Community setup saved',
       text: 'Moderator commands now follow these settings.',
-      fields: describe(after),
+      fields: describe(after, communityId),
       ephemeral: true,
     });
   },

@@ -2,11 +2,10 @@ import { listingsPublished } from '../alerts/listing-published.ts';
 import type { CoreDeps } from '../deps.ts';
 import { contentChanges } from '../moderation/listing-audit.ts';
 import { checkListing, unapprovedFlags } from '../moderation/listing-flags.ts';
-import { fail, ok, type Result } from '../result.ts';
 import { EXPIRED_REASON } from './expire-listings.ts';
+import { longerId, type RowIdentity, rowIdentity, type SeenIds, settleDerivedIds } from './import-ids.ts';
 import type { Listing, ListingStatus } from './listing.ts';
 import { editDraft, type FieldError, fieldErrors, newDraft } from './listing-draft.ts';
-import { stableListingId } from './listing-id.ts';
 import { deadlineInfo, draftOf, makeListing, withContent } from './listing-record.ts';
 import { EXPORT_COLUMNS, type ParsedRow, parseListingRow } from './listing-row.ts';
 import { deadlinePassed } from './listing-time.ts';
@@ -51,6 +50,11 @@ export interface ImportReport {
   /** Rows identical to what is stored. */
   readonly unchanged: number;
   readonly held: readonly HeldRow[];
+  /**
+   * Rows stored as expired because their deadline had passed (the file did
+   * not say so): kept for history, never shown in searches, not rejected.
+   */
+  readonly expired: readonly HeldRow[];
   /** Every problem of every rejected row (a row may have several). */
   readonly problems: readonly RowProblem[];
   /** Rows rejected (nothing of them was stored). */
@@ -80,6 +84,8 @@ interface Candidate {
   readonly row: number;
   readonly id: string;
   readonly parsed: ParsedRow;
+  /** Set when the row gave no id: the key of what identifies it (stored with a new listing). */
+  readonly importKey?: string;
 }
 
 interface Plan {
@@ -87,6 +93,8 @@ interface Plan {
   readonly before: Listing | undefined;
   readonly next: Listing;
   readonly held: readonly string[] | undefined;
+  /** Set when the row's deadline had passed and the file did not say expired: why it was stored as expired. */
+  readonly expired: string | undefined;
 }
 
 type Outcome = { readonly kind: 'save'; readonly plan: Plan } | { readonly kind: 'unchanged' } | Rejection;
@@ -98,6 +106,7 @@ class Tally {
   unchanged = 0;
   rejected = 0;
   readonly held: HeldRow[] = [];
+  readonly expired: HeldRow[] = [];
   readonly problems: RowProblem[] = [];
 
   reject(row: number, errors: readonly FieldError[]): void {
@@ -114,7 +123,8 @@ class Tally {
     };
     const problems = [...this.problems].sort((a, b) => a.row - b.row || column(a.field) - column(b.field));
     const held = [...this.held].sort((a, b) => a.row - b.row);
-    return { imported, updated, unchanged, held, problems, rejected };
+    const expired = [...this.expired].sort((a, b) => a.row - b.row);
+    return { imported, updated, unchanged, held, expired, problems, rejected };
   }
 }
 
@@ -122,45 +132,43 @@ function reject(errors: readonly FieldError[]): Rejection {
   return { kind: 'reject', errors };
 }
 
-/** The id a row names, or the stable id derived from what identifies it. */
-function rowId(parsed: ParsedRow, zone: string): Result<string> {
-  if (parsed.id !== undefined) return ok(parsed.id);
-  const draft = newDraft(parsed.values, zone);
-  return draft.ok ? ok(stableListingId(draft.value)) : draft;
+/** The status a row gets, and a warning when a passed deadline stored it as expired unasked. */
+interface RowStatus {
+  readonly status: ListingStatus;
+  readonly expired?: string;
 }
 
 /**
  * The status a row gets: the file's status column if any, else the stored
  * one (an expired listing revives with a new deadline), else published. A
- * deadline that has passed expires the listing when that is what it already
- * was; a new past deadline is a mistake and rejects the row. Unaccepted
- * scam/quality flags hold it for review.
+ * deadline that has passed stores the listing as expired (kept for history,
+ * never shown in searches), with a warning unless the file or the store
+ * already said so. Unaccepted scam/quality flags hold it for review.
  */
 function importStatus(
   requested: ListingStatus | undefined,
   before: Listing | undefined,
   next: Listing,
   now: number,
-): Result<ListingStatus> {
+): RowStatus {
   const current = before?.status === 'expired' ? 'published' : before?.status;
   const wanted = requested ?? current ?? 'published';
-  if (wanted === 'withdrawn' || wanted === 'pending') return ok(wanted);
+  if (wanted === 'withdrawn' || wanted === 'pending') return { status: wanted };
   if (deadlinePassed(next, now)) {
-    if (requested === 'expired' || (before && before.deadlineAt === next.deadlineAt)) return ok('expired');
-    return fail(
-      'LISTING.DEADLINE_PASSED',
-      `${next.deadline} has already passed: give a future date YYYY-MM-DD, leave it empty for rolling admission, or set status to expired`,
-    );
+    if (requested === 'expired' || (before && before.deadlineAt === next.deadlineAt))
+      return { status: 'expired' };
+    return {
+      status: 'expired',
+      expired: `the deadline ${next.deadline} has already passed, so it is kept for history but never shown in searches`,
+    };
   }
-  return ok(unapprovedFlags(next.flags, before?.approvedFlags ?? []).length > 0 ? 'pending' : 'published');
+  return {
+    status: unapprovedFlags(next.flags, next.approvedFlags).length > 0 ? 'pending' : 'published',
+  };
 }
 
-function heldReasons(
-  next: Listing,
-  before: Listing | undefined,
-  requested: ListingStatus | undefined,
-): string[] {
-  const fresh = unapprovedFlags(next.flags, before?.approvedFlags ?? []);
+function heldReasons(next: Listing, requested: ListingStatus | undefined): string[] {
+  const fresh = unapprovedFlags(next.flags, next.approvedFlags);
   const hits = checkListing(draftOf(next)).filter((h) => fresh.includes(h.rule));
   if (hits.length > 0) return hits.map((h) => `${h.rule}: ${h.message}`);
   return [requested === 'pending' ? 'the file gives status pending' : 'it was already waiting for review'];
@@ -170,7 +178,7 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
   const zone = deps.settings.listingTimezone;
   const draft = before ? editDraft(draftOf(before), c.parsed.values) : newDraft(c.parsed.values, zone);
   if (!draft.ok) return reject(fieldErrors(draft));
-  const content = before
+  const made = before
     ? withContent(before, draft.value, opts.now)
     : makeListing(draft.value, {
         id: c.id,
@@ -180,36 +188,51 @@ function planRow(c: Candidate, before: Listing | undefined, deps: CoreDeps, opts
         postedIn: opts.communityId,
         now: opts.now,
       });
+  // The approved_flags column (an export's) restores what a moderator accepted; without it, the stored ones stand.
+  const content: Listing = {
+    ...made,
+    approvedFlags: [...(c.parsed.approvedFlags ?? made.approvedFlags)],
+    ...(!before && c.importKey !== undefined ? { importKey: c.importKey } : {}),
+  };
   const status = importStatus(c.parsed.status, before, content, opts.now);
-  if (!status.ok) return reject([{ field: 'deadline', reason: status.message }]);
   const { withdrawn: _old, ...rest } = content;
   const withdrawn =
-    status.value === 'withdrawn'
+    status.status === 'withdrawn'
       ? { withdrawn: before?.withdrawn ?? { by: opts.actorId, at: opts.now, reason: WITHDRAWN_REASON } }
       : {};
   const next: Listing = {
     ...rest,
     ...withdrawn,
-    status: status.value,
+    status: status.status,
     verifiedAt: c.parsed.verifiedAt ?? content.verifiedAt,
   };
   if (before) {
     const diff = contentChanges(before, next);
-    if (Object.keys(diff.after).length === 0 && before.verifiedAt === next.verifiedAt)
+    const sameFlags = before.approvedFlags.join(';') === next.approvedFlags.join(';');
+    if (Object.keys(diff.after).length === 0 && before.verifiedAt === next.verifiedAt && sameFlags)
       return { kind: 'unchanged' };
   }
-  const held = status.value === 'pending' ? heldReasons(next, before, c.parsed.status) : undefined;
-  return { kind: 'save', plan: { candidate: c, before, next, held } };
+  const held = status.status === 'pending' ? heldReasons(next, c.parsed.status) : undefined;
+  return { kind: 'save', plan: { candidate: c, before, next, held, expired: status.expired } };
+}
+
+/** A derived id not used by another row of the file (a longer one when a shorter one is). */
+function freeInFile(identity: RowIdentity, seen: SeenIds): RowIdentity | undefined {
+  let current: RowIdentity | undefined = identity;
+  while (current && seen.has(current.id) && seen.get(current.id)?.key !== identity.derived?.key) {
+    current = longerId(current);
+  }
+  return current;
 }
 
 /** Reads the batch's rows into candidates; rejects invalid ones and ids the file repeats. */
 function candidates(
   batch: readonly ImportRowInput[],
   zone: string,
-  seen: Map<string, number>,
+  seen: SeenIds,
   tally: Tally,
-): Candidate[] {
-  const out: Candidate[] = [];
+): { row: number; identity: RowIdentity; parsed: ParsedRow }[] {
+  const out: { row: number; identity: RowIdentity; parsed: ParsedRow }[] = [];
   for (const input of batch) {
     if (input.error) {
       tally.reject(input.row, [input.error]);
@@ -220,21 +243,22 @@ function candidates(
       tally.reject(input.row, parsed.errors);
       continue;
     }
-    const id = rowId(parsed.row, zone);
-    if (!id.ok) {
-      tally.reject(input.row, fieldErrors(id));
+    const first = rowIdentity(parsed.row, zone);
+    if (!first.ok) {
+      tally.reject(input.row, fieldErrors(first));
       continue;
     }
-    const first = seen.get(id.value);
-    if (first !== undefined) {
+    const identity = first.value.derived ? freeInFile(first.value, seen) : first.value;
+    const earlier = identity ? seen.get(identity.id) : undefined;
+    if (!identity || earlier !== undefined) {
       const why = parsed.row.id
-        ? `repeats the id of row ${first}; give each listing its own id`
-        : `is the same listing as row ${first} (same type, title, institution, city and state); give them ids`;
+        ? `repeats the id of row ${earlier?.row}; give each listing its own id`
+        : `is the same listing as row ${earlier?.row} (same type, title, institution, city and state); give them ids`;
       tally.reject(input.row, [{ field: 'id', reason: why }]);
       continue;
     }
-    seen.set(id.value, input.row);
-    out.push({ row: input.row, id: id.value, parsed: parsed.row });
+    seen.set(identity.id, { row: input.row, key: identity.derived?.key });
+    out.push({ row: input.row, identity, parsed: parsed.row });
   }
   return out;
 }
@@ -267,6 +291,8 @@ async function afterSave(plan: Plan, deps: CoreDeps, opts: ImportOptions): Promi
 
 function count(plan: Plan, tally: Tally): void {
   if (plan.held) tally.held.push({ row: plan.candidate.row, id: plan.next.id, reasons: plan.held });
+  else if (plan.expired)
+    tally.expired.push({ row: plan.candidate.row, id: plan.next.id, reasons: [plan.expired] });
   else if (plan.before) tally.updated++;
   else tally.imported++;
 }
@@ -275,10 +301,21 @@ async function importBatch(
   deps: CoreDeps,
   batch: readonly ImportRowInput[],
   opts: ImportOptions,
-  seen: Map<string, number>,
+  seen: SeenIds,
   tally: Tally,
 ): Promise<void> {
-  const list = candidates(batch, deps.settings.listingTimezone, seen, tally);
+  const read = candidates(batch, deps.settings.listingTimezone, seen, tally);
+  const ids = await settleDerivedIds(deps, read, seen);
+  const list: Candidate[] = read.map((r, i) => {
+    const identity = ids[i] ?? r.identity;
+    const key = identity.derived?.key;
+    return {
+      row: r.row,
+      id: identity.id,
+      parsed: r.parsed,
+      ...(key !== undefined ? { importKey: key } : {}),
+    };
+  });
   const stored = await deps.listings.getMany(list.map((c) => c.id));
   const plans: Plan[] = [];
   list.forEach((c, i) => {
@@ -326,7 +363,7 @@ export async function importListings(
   opts: ImportOptions,
 ): Promise<ImportReport> {
   const tally = new Tally();
-  const seen = new Map<string, number>();
+  const seen: SeenIds = new Map();
   // Two batches in flight: one is checked here while Redis stores the other. They never share an
   // id (a repeated id is rejected), so neither can see the other's half-done work.
   let previous: Promise<void> = Promise.resolve();
@@ -350,14 +387,18 @@ export async function importListings(
       updated: report.updated,
       unchanged: report.unchanged,
       held: report.held.length,
+      expired: report.expired.length,
       rejected: report.rejected,
     },
   });
   return report;
 }
 
-/** `Imported 40, updated 2, held for review 3, rejected 1.` (plus unchanged rows when there are any). */
+/**
+ * `Imported 40, updated 2, held for review 3, stored as expired 1, rejected 1.`
+ * (plus unchanged rows when there are any).
+ */
 export function importSummary(r: ImportReport): string {
   const unchanged = r.unchanged > 0 ? `, unchanged ${r.unchanged}` : '';
-  return `Imported ${r.imported}, updated ${r.updated}, held for review ${r.held.length}, rejected ${r.rejected}${unchanged}.`;
+  return `Imported ${r.imported}, updated ${r.updated}, held for review ${r.held.length}, stored as expired ${r.expired.length}, rejected ${r.rejected}${unchanged}.`;
 }

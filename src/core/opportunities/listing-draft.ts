@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { ListingDraft } from './listing.ts';
-import { LISTING_FIELDS, type ListingFieldName, type ListingFieldValues } from './listing-fields.ts';
+import type { ListingFieldName, ListingFieldValues } from './listing-fields.ts';
 
 /** One problem with one field, as import reports and option errors name it. */
 export interface FieldError {
@@ -18,23 +18,6 @@ export const REQUIRED_FIELDS: readonly ListingFieldName[] = [
   'city',
 ];
 
-/** Parses raw values (strings or typed) of the given fields; every problem is collected. */
-export function parseFields(raw: Readonly<Record<string, unknown>>): {
-  values: Partial<ListingFieldValues>;
-  errors: FieldError[];
-} {
-  const values: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
-  for (const [field, value] of Object.entries(raw)) {
-    const parser = LISTING_FIELDS[field as ListingFieldName];
-    if (!parser || value === undefined) continue;
-    const parsed = parser(value);
-    if (parsed.ok) values[field] = parsed.value;
-    else errors.push({ field, reason: parsed.message });
-  }
-  return { values: values as Partial<ListingFieldValues>, errors };
-}
-
 function emptyDraft(
   timezone: string,
 ): Omit<ListingDraft, 'title' | 'type' | 'specialties' | 'institution' | 'city'> {
@@ -44,10 +27,11 @@ function emptyDraft(
     country: 'US',
     setting: 'other',
     durationWeeks: null,
-    feeUsd: 0,
+    // Unknown is not no: what the poster did not state stays "not stated".
+    feeUsd: null,
     feeCovers: '',
-    requirements: { step1: false, step2ck: false, ecfmg: false, other: '' },
-    lorPossible: false,
+    requirements: { step1: null, step2ck: null, ecfmg: null, other: '' },
+    lorPossible: null,
     deadline: null,
     startDate: null,
     timezone,
@@ -112,7 +96,8 @@ function failed(errors: readonly FieldError[]): Result<never> {
 
 /**
  * A new listing's content from parsed field values: required fields checked,
- * the rest defaulted (observational, US, free, rolling...), then cross-field
+ * the rest defaulted (observational, US, rolling; fee, exam requirements and
+ * letter not stated), then cross-field
  * rules (a U.S. listing needs a state; a foreign one has none).
  */
 export function newDraft(values: Partial<ListingFieldValues>, defaultZone: string): Result<ListingDraft> {

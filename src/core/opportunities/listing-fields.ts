@@ -63,15 +63,38 @@ export function textField(max: number): FieldParser<string> {
 }
 
 const TRUE_WORDS = new Set(['yes', 'y', 'true', '1', 'on']);
-const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'off', '']);
+const FALSE_WORDS = new Set(['no', 'n', 'false', '0', 'off']);
 
 /** yes|no|true|false (an empty cell means no). */
 export const booleanField: FieldParser<boolean> = (raw) => {
   if (typeof raw === 'boolean') return ok(raw);
   const word = asText(raw)?.trim().toLowerCase();
   if (word !== undefined && TRUE_WORDS.has(word)) return ok(true);
-  if (word !== undefined && FALSE_WORDS.has(word)) return ok(false);
+  if (word !== undefined && (word === '' || FALSE_WORDS.has(word))) return ok(false);
   return bad('must be yes or no (true/false)');
+};
+
+/** Words (and the empty cell) that say a listing does not state a value: unknown, not no. */
+const NOT_STATED_WORDS = new Set(['', 'not stated', 'not-stated', 'not_stated', 'unknown', 'unstated', '?']);
+
+/** True for a value that means "the listing does not say" (an empty cell, `not stated`, JSON null). */
+export function isNotStated(raw: unknown): boolean {
+  if (raw === null) return true;
+  return typeof raw === 'string' && NOT_STATED_WORDS.has(raw.trim().toLowerCase().replace(/\s+/g, ' '));
+}
+
+/**
+ * Yes / no / not stated: `yes|no|true|false`, and an empty cell or
+ * `not stated` for a listing that does not say (stored as null, which no
+ * `no_usmle`, `no_ecfmg` or `lor` filter matches).
+ */
+export const statedBooleanField: FieldParser<boolean | null> = (raw) => {
+  if (typeof raw === 'boolean') return ok(raw);
+  if (isNotStated(raw)) return ok(null);
+  const word = asText(raw)?.trim().toLowerCase();
+  if (word !== undefined && TRUE_WORDS.has(word)) return ok(true);
+  if (word !== undefined && FALSE_WORDS.has(word)) return ok(false);
+  return bad('must be yes, no or not stated');
 };
 
 /** A listing id: 1-64 letters, digits, `-` or `_`. */
@@ -197,16 +220,21 @@ export const durationField: FieldParser<{ min: number; max: number } | null> = (
   return ok({ min, max });
 };
 
-/** Whole dollars (`$1,200` accepted); empty means free. */
-export const feeField: FieldParser<number> = (raw) => {
+/**
+ * Whole dollars (`$1,200` accepted); `0` or `free` is free; an empty cell or
+ * `not stated` means the listing does not say (null, never shown as free).
+ */
+export const feeField: FieldParser<number | null> = (raw) => {
   if (typeof raw === 'number') {
     return Number.isInteger(raw) && raw >= 0 && raw <= LIMITS.feeUsd
       ? ok(raw)
       : bad('must be whole US dollars');
   }
+  if (isNotStated(raw)) return ok(null);
   const text = (asText(raw) ?? '').trim().replace(/^\$/, '').replace(/,/g, '');
-  if (text === '' || text.toLowerCase() === 'free') return ok(0);
-  if (!/^\d+(\.0+)?$/.test(text)) return bad('must be whole US dollars, e.g. 1200 (0 for free)');
+  if (text.toLowerCase() === 'free') return ok(0);
+  if (!/^\d+(\.0+)?$/.test(text))
+    return bad('must be whole US dollars, e.g. 1200 (0 for free; leave it empty when not stated)');
   const fee = Number.parseInt(text, 10);
   return fee <= LIMITS.feeUsd ? ok(fee) : bad(`must be at most ${LIMITS.feeUsd} USD`);
 };
@@ -235,21 +263,58 @@ export const timezoneField: FieldParser<string> = (raw) => {
 };
 
 const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
+// why: a host name as people type it on a flyer: labels of letters, digits and hyphens, a 2+ letter TLD
+const BARE_DOMAIN =
+  /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.[a-z]{2,}(?::\d{1,5})?(?:[/?#]\S*)?$/i;
+// why: E.164 numbers have at most 15 digits; 7 is the shortest local number worth calling
+const PHONE_DIGITS = { min: 7, max: 15 } as const;
+const PHONE = /^\+?[\d\s().-]+(?:\s*(?:ext\.?|x)\s*\d{1,6})?$/i;
 
-/** An email address or an http(s) URL; empty when unknown. */
+/** True for a phone number as people write it (`+1 555 010 0199`, `(555) 010-0199 ext 12`). */
+export function isPhoneContact(text: string): boolean {
+  if (!PHONE.test(text)) return false;
+  const main = text.replace(/\s*(?:ext\.?|x)\s*\d{1,6}$/i, '');
+  const digits = main.replace(/\D/g, '').length;
+  return digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max;
+}
+
+function webAddress(text: string): string | undefined {
+  const withScheme = /^https?:\/\//i.test(text)
+    ? text
+    : BARE_DOMAIN.test(text)
+      ? `https://${text}`
+      : undefined;
+  if (withScheme === undefined) return undefined;
+  try {
+    const url = new URL(withScheme);
+    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.'))
+      return withScheme;
+  } catch {
+    // not a web address; the caller says what is accepted
+  }
+  return undefined;
+}
+
+/**
+ * A contact as people write it: an email address (`mailto:` dropped), an
+ * http(s) URL, a bare domain with or without a path (`hospital.org/observers`,
+ * stored as `https://hospital.org/observers`) or a phone number (`tel:`
+ * dropped); empty when unknown.
+ */
 export const contactField: FieldParser<string> = (raw) => {
-  const text = (asText(raw) ?? '').trim().replace(/^mailto:/i, '');
+  const text = cleanLine(asText(raw) ?? '')
+    .replace(/^mailto:/i, '')
+    .replace(/^tel:/i, '');
   if (isNoneWord(text)) return ok('');
   if (text.length > LIMITS.contact) return bad(`must be at most ${LIMITS.contact} characters`);
   if (EMAIL.test(text)) return ok(text);
-  try {
-    const url = new URL(text);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.'))
-      return ok(text);
-  } catch {
-    // not a URL either; fall through to the message
-  }
-  return bad('must be an email address or an http(s) URL, e.g. observers@hospital.org');
+  const web = webAddress(text);
+  if (web !== undefined)
+    return web.length > LIMITS.contact ? bad(`must be at most ${LIMITS.contact} characters`) : ok(web);
+  if (isPhoneContact(text)) return ok(text);
+  return bad(
+    'must be an email address, a web address or a phone number, e.g. observers@hospital.org, hospital.org/observers or +1 555 010 0199',
+  );
 };
 
 /** Every field by its CSV column / option name. */
@@ -267,11 +332,11 @@ export const LISTING_FIELDS = {
   duration_weeks: durationField,
   fee_usd: feeField,
   fee_covers: textField(LIMITS.feeCovers),
-  step1_required: booleanField,
-  step2ck_required: booleanField,
-  ecfmg_required: booleanField,
+  step1_required: statedBooleanField,
+  step2ck_required: statedBooleanField,
+  ecfmg_required: statedBooleanField,
   other_requirements: textField(LIMITS.otherRequirements),
-  lor_possible: booleanField,
+  lor_possible: statedBooleanField,
   deadline: deadlineField,
   start_date: startDateField,
   timezone: timezoneField,

@@ -9,9 +9,21 @@ import { specialtyLabel } from './specialties.ts';
  * escape markup and mentions (architecture rule 8).
  */
 
-/** `free` or `$1,200`. */
+/** `free`, `$1,200` or `fee not stated` (a listing that does not say is never shown as free). */
 export function feeText(l: Pick<Listing, 'feeUsd'>): string {
+  if (l.feeUsd === null) return 'fee not stated';
   return l.feeUsd === 0 ? 'free' : `$${l.feeUsd.toLocaleString('en-US')}`;
+}
+
+/** The value of a `Fee` field: `free`, `$1,200` or `not stated`. */
+export function feeValue(l: Pick<Listing, 'feeUsd'>): string {
+  return l.feeUsd === null ? 'not stated' : feeText(l);
+}
+
+/** The value of a letter-of-recommendation field: `possible`, `not offered` or `not stated`. */
+export function letterText(l: Pick<Listing, 'lorPossible'>): string {
+  if (l.lorPossible === null) return 'not stated';
+  return l.lorPossible ? 'possible' : 'not offered';
 }
 
 /** `4 weeks`, `4-8 weeks` or `length not stated`. */
@@ -40,14 +52,38 @@ export function specialtiesText(l: Pick<Listing, 'specialties'>): string {
   return l.specialties.map(specialtyLabel).join(', ');
 }
 
-/** USMLE/ECFMG requirements in words, then any other requirement. */
+const EXAMS = [
+  ['step1', 'USMLE Step 1'],
+  ['step2ck', 'Step 2 CK'],
+  ['ecfmg', 'ECFMG certification'],
+] as const;
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * USMLE/ECFMG requirements in words, each yes / no / not stated, then any
+ * other requirement: `USMLE Step 1 required; Step 2 CK not required; ECFMG
+ * certification not stated`. Only when all three are a stated "no" does it
+ * say there is no requirement.
+ */
 export function requirementsText(l: Pick<Listing, 'requirements'>): string {
   const r = l.requirements;
-  const needs: string[] = [];
-  if (r.step1) needs.push('USMLE Step 1');
-  if (r.step2ck) needs.push('Step 2 CK');
-  if (r.ecfmg) needs.push('ECFMG certification');
-  const base = needs.length > 0 ? needs.join(', ') : 'no USMLE or ECFMG requirement';
+  const needed = EXAMS.filter(([k]) => r[k] === true).map(([, label]) => label);
+  const notNeeded = EXAMS.filter(([k]) => r[k] === false).map(([, label]) => label);
+  const unknown = EXAMS.filter(([k]) => r[k] === null).map(([, label]) => label);
+  let base: string;
+  if (notNeeded.length === EXAMS.length) base = 'no USMLE or ECFMG requirement';
+  else if (unknown.length === EXAMS.length) base = 'USMLE and ECFMG requirements not stated';
+  else {
+    const parts: string[] = [];
+    if (needed.length > 0) parts.push(`${joinWords(needed)} required`);
+    if (notNeeded.length > 0) parts.push(`${joinWords(notNeeded)} not required`);
+    if (unknown.length > 0) parts.push(`${joinWords(unknown)} not stated`);
+    base = parts.join('; ');
+  }
   return r.other ? `${base}. ${r.other}` : base;
 }
 

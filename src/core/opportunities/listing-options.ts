@@ -21,6 +21,9 @@ interface FieldSpec {
   readonly autocomplete?: string;
 }
 
+/** Answers of a yes / no / not stated field (true/false are accepted too). */
+const STATED_CHOICES = ['yes', 'no', 'not stated'] as const;
+
 const SPECS: Record<Exclude<ListingFieldName, 'id'>, FieldSpec> = {
   title: {
     kind: 'string',
@@ -83,23 +86,49 @@ const SPECS: Record<Exclude<ListingFieldName, 'id'>, FieldSpec> = {
     example: '4-8',
     maxLength: 12,
   },
-  fee_usd: { kind: 'integer', description: 'Fee in whole US dollars (0 = free)', example: '1200' },
+  fee_usd: {
+    kind: 'string',
+    description: 'Fee in whole US dollars: 0 or free = free; leave it out when the listing does not say',
+    example: '1200',
+    maxLength: 20,
+  },
   fee_covers: {
     kind: 'string',
     description: 'What the fee pays for (admin, malpractice cover, EMR access)',
     example: 'administration and malpractice cover',
     maxLength: LIMITS.feeCovers,
   },
-  step1_required: { kind: 'boolean', description: 'USMLE Step 1 required', example: 'true' },
-  step2ck_required: { kind: 'boolean', description: 'USMLE Step 2 CK required', example: 'false' },
-  ecfmg_required: { kind: 'boolean', description: 'ECFMG certification required', example: 'false' },
+  step1_required: {
+    kind: 'string',
+    description: 'USMLE Step 1 required: yes, no, or not stated when the listing does not say',
+    example: 'yes',
+    choices: STATED_CHOICES,
+  },
+  step2ck_required: {
+    kind: 'string',
+    description: 'USMLE Step 2 CK required: yes, no, or not stated when the listing does not say',
+    example: 'no',
+    choices: STATED_CHOICES,
+  },
+  ecfmg_required: {
+    kind: 'string',
+    description: 'ECFMG certification required: yes, no, or not stated when the listing does not say',
+    example: 'no',
+    choices: STATED_CHOICES,
+  },
   other_requirements: {
     kind: 'string',
     description: 'Other requirements (immunisations, background check, visa...)',
     example: 'BLS certificate',
     maxLength: LIMITS.otherRequirements,
   },
-  lor_possible: { kind: 'boolean', description: 'A letter of recommendation is possible', example: 'true' },
+  lor_possible: {
+    kind: 'string',
+    description:
+      'A letter of recommendation is possible: yes, no, or not stated when the listing does not say',
+    example: 'yes',
+    choices: STATED_CHOICES,
+  },
   deadline: {
     kind: 'string',
     description: 'Application deadline YYYY-MM-DD, or rolling',

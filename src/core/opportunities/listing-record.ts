@@ -74,5 +74,12 @@ export function draftOf(l: Listing): ListingDraft {
 
 /** What the reminders side gets about a listing. */
 export function deadlineInfo(l: Listing): ListingDeadlineInfo {
-  return { id: l.id, title: l.title, deadlineAt: l.deadlineAt, status: l.status };
+  return {
+    id: l.id,
+    title: l.title,
+    deadlineAt: l.deadlineAt,
+    deadline: l.deadline,
+    timezone: l.timezone,
+    status: l.status,
+  };
 }

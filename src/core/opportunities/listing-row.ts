@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../result.ts';
 import { LISTING_STATUSES, type Listing, type ListingStatus } from './listing.ts';
 import type { FieldError } from './listing-draft.ts';
 import { LISTING_FIELDS, type ListingFieldName, type ListingFieldValues } from './listing-fields.ts';
+import { neutraliseCell } from './spreadsheet-cell.ts';
 
 /**
  * One listing as a row of a spreadsheet (CSV) or an object of a JSON file:
@@ -12,7 +13,10 @@ import { LISTING_FIELDS, type ListingFieldName, type ListingFieldValues } from '
  * reading and CSV syntax live in `src/runtime`; this module sees cells only.
  */
 
-/** The columns of issue #3, in its order: the header a moderator's spreadsheet has. */
+/**
+ * The import/export columns in their fixed order: the header row a moderator's
+ * spreadsheet has (README, "Importing and exporting listings"); export writes the same.
+ */
 export const CSV_COLUMNS = [
   'id',
   'title',
@@ -39,7 +43,9 @@ export const CSV_COLUMNS = [
 /**
  * Optional columns an export adds so that export -> import gives the same
  * listings: what the fee covers, other requirements, the deadline's zone,
- * the status and the last verification (an ISO instant).
+ * the status, the last verification (an ISO instant) and the scam/quality
+ * flags a moderator accepted (so an approved listing comes back published,
+ * not held for review again).
  */
 export const EXTRA_COLUMNS = [
   'fee_covers',
@@ -47,6 +53,7 @@ export const EXTRA_COLUMNS = [
   'timezone',
   'status',
   'verified_at',
+  'approved_flags',
 ] as const;
 
 /** Every column `imgbot export` writes, in order. */
@@ -106,6 +113,8 @@ export interface ParsedRow {
   readonly status?: ListingStatus;
   /** The verified_at column as UTC ms, when given and not empty. */
   readonly verifiedAt?: number;
+  /** The approved_flags column (rule ids a moderator accepted), when the column is given. */
+  readonly approvedFlags?: readonly string[];
 }
 
 export type RowResult =
@@ -129,6 +138,22 @@ function parseStatus(raw: unknown): Result<ListingStatus | undefined> {
     : fail('LISTING.FIELD', `must be one of ${LISTING_STATUSES.join(', ')} (or empty)`);
 }
 
+// why: rule ids are short kebab-case words (`fee-too-high`); anything else is not a flag a moderator saw
+const RULE_ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+function parseApprovedFlags(raw: unknown): Result<string[] | undefined> {
+  if (isEmpty(raw)) return ok(undefined);
+  const parts = Array.isArray(raw) ? raw.map(String) : String(raw).split(/[;,]/);
+  const ids = [...new Set(parts.map((p) => p.trim()).filter((p) => p !== ''))];
+  const bad = ids.find((id) => !RULE_ID.test(id));
+  return bad === undefined
+    ? ok(ids)
+    : fail(
+        'LISTING.FIELD',
+        `must be rule ids separated by ; such as fee-too-high (got "${bad.slice(0, 40)}")`,
+      );
+}
+
 function parseVerified(raw: unknown): Result<number | undefined> {
   if (isEmpty(raw)) return ok(undefined);
   const at = DateTime.fromISO(String(raw).trim(), { zone: 'utc' });
@@ -140,8 +165,9 @@ function parseVerified(raw: unknown): Result<number | undefined> {
 /**
  * Parses one row (CSV cells are strings; JSON values may be typed). Every
  * problem is collected with its column, so a report can name them all.
- * Empty `id`, `timezone`, `status` and `verified_at` cells mean "not given";
- * other empty cells mean the field's empty value (rolling, free, none...).
+ * Empty `id`, `timezone`, `status`, `verified_at` and `approved_flags` cells mean "not given";
+ * other empty cells mean the field's empty value: rolling admission, no
+ * text, and "not stated" for the fee, exam requirements and letter.
  */
 export function parseListingRow(cells: Readonly<Record<string, unknown>>): RowResult {
   const errors: FieldError[] = [];
@@ -156,7 +182,7 @@ export function parseListingRow(cells: Readonly<Record<string, unknown>>): RowRe
       });
       continue;
     }
-    if (key === 'status' || key === 'verified_at') continue;
+    if (key === 'status' || key === 'verified_at' || key === 'approved_flags') continue;
     if ((key === 'id' || key === 'timezone') && isEmpty(value)) continue;
     fieldCells[key] = cell(value);
   }
@@ -166,20 +192,30 @@ export function parseListingRow(cells: Readonly<Record<string, unknown>>): RowRe
     if (parsed.ok) values[field] = parsed.value;
     else errors.push({ field, reason: parsed.message });
   }
+  const extras = parseExtras(cells, errors);
+  if (errors.length > 0) return { ok: false, errors };
+  const typed = values as Partial<ListingFieldValues>;
+  return {
+    ok: true,
+    row: { ...(typed.id !== undefined ? { id: typed.id } : {}), values: typed, ...extras },
+  };
+}
+
+/** The status, verified_at and approved_flags cells (problems go to `errors`). */
+function parseExtras(
+  cells: Readonly<Record<string, unknown>>,
+  errors: FieldError[],
+): Pick<ParsedRow, 'status' | 'verifiedAt' | 'approvedFlags'> {
   const status = parseStatus(cells.status);
   if (!status.ok) errors.push({ field: 'status', reason: status.message });
   const verified = parseVerified(cells.verified_at);
   if (!verified.ok) errors.push({ field: 'verified_at', reason: verified.message });
-  if (errors.length > 0 || !status.ok || !verified.ok) return { ok: false, errors };
-  const typed = values as Partial<ListingFieldValues>;
+  const approved = parseApprovedFlags(cells.approved_flags);
+  if (!approved.ok) errors.push({ field: 'approved_flags', reason: approved.message });
   return {
-    ok: true,
-    row: {
-      ...(typed.id !== undefined ? { id: typed.id } : {}),
-      values: typed,
-      ...(status.value !== undefined ? { status: status.value } : {}),
-      ...(verified.value !== undefined ? { verifiedAt: verified.value } : {}),
-    },
+    ...(status.ok && status.value !== undefined ? { status: status.value } : {}),
+    ...(verified.ok && verified.value !== undefined ? { verifiedAt: verified.value } : {}),
+    ...(approved.ok && approved.value !== undefined ? { approvedFlags: approved.value } : {}),
   };
 }
 
@@ -220,16 +256,21 @@ export function listingRow(l: Listing): ListingRow {
     timezone: l.timezone,
     status: l.status,
     verified_at: l.verifiedAt === null ? null : new Date(l.verifiedAt).toISOString(),
+    approved_flags: [...l.approvedFlags],
   };
 }
 
-/** The same row as CSV cells: yes/no, `;`-joined specialties, empty for none. */
+/**
+ * The same row as CSV cells: yes/no, `;`-joined lists, an empty cell for
+ * "not stated" or none, and every cell a spreadsheet would run as a formula
+ * neutralised (see {@link neutraliseCell}).
+ */
 export function csvCells(row: ListingRow): string[] {
   return EXPORT_COLUMNS.map((column) => {
     const v = row[column];
     if (v === null) return '';
     if (typeof v === 'boolean') return v ? 'yes' : 'no';
-    if (Array.isArray(v)) return v.join(';');
-    return String(v);
+    if (Array.isArray(v)) return neutraliseCell(v.join(';'));
+    return neutraliseCell(String(v));
   });
 }

@@ -57,11 +57,6 @@ export function formatInstant(ms: number, zone: string): string {
   return DateTime.fromMillis(ms, { zone }).toFormat('ccc d LLL yyyy, HH:mm ZZZZ');
 }
 
-/** The calendar date of an instant in a zone (`2027-03-15`). */
-export function isoDay(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
-}
-
 /** "in 3 days", "today", "tomorrow" for a deadline, from the member's point of view. */
 export function deadlineDistance(deadlineAt: number, now: number): string {
   const days = Math.floor((deadlineAt - now) / 86_400_000); // why: ms per day

@@ -11,12 +11,21 @@ export interface ListingSearch {
   readonly state?: string;
   /** Folded city (`cityKey`). */
   readonly city?: string;
+  /**
+   * Any of these cities, each in its state (a place such as New York City or
+   * an area such as the NYC area; see us-places.ts). Folded cities.
+   */
+  readonly places?: readonly { readonly city: string; readonly state: string }[];
   readonly handsOn?: boolean;
   readonly maxFee?: number;
   readonly free?: boolean;
   /** Neither Step 1 nor Step 2 CK required. */
   readonly noUsmle?: boolean;
   readonly noEcfmg?: boolean;
+  /** Step 1 stated as not required. */
+  readonly step1No?: boolean;
+  /** Step 2 CK stated as not required. */
+  readonly step2ckNo?: boolean;
   readonly lor?: boolean;
   /** Only deadlines strictly before this instant (UTC ms); rolling listings are left out. */
   readonly deadlineBefore?: number;

@@ -4,7 +4,7 @@ import { isSpecialtyId } from './specialties.ts';
 import { isStateCode } from './us-states.ts';
 
 /**
- * The listing model (issue #3). A listing is validated at the edge (options,
+ * The listing model. A listing is validated at the edge (options,
  * import rows) into a {@link ListingDraft}; the store keeps a {@link Listing}:
  * the draft plus status, provenance and the computed deadline instant.
  */
@@ -78,24 +78,29 @@ export const listingDraftSchema = z.object({
     .object({ min: z.number().int().min(1), max: z.number().int().max(LIMITS.weeks) })
     .refine((d) => d.min <= d.max)
     .nullable(),
-  /** Whole US dollars; 0 means free. */
-  feeUsd: z.number().int().min(0).max(LIMITS.feeUsd),
+  /** Whole US dollars; 0 means free, null means the listing does not say (never shown as free). */
+  feeUsd: z.number().int().min(0).max(LIMITS.feeUsd).nullable(),
   /** What the fee pays for (administration, malpractice cover, EMR access...). */
   feeCovers: z.string().max(LIMITS.feeCovers),
+  /** Each exam requirement is yes (true), no (false) or not stated (null): unknown is not no. */
   requirements: z.object({
-    step1: z.boolean(),
-    step2ck: z.boolean(),
-    ecfmg: z.boolean(),
+    step1: z.boolean().nullable(),
+    step2ck: z.boolean().nullable(),
+    ecfmg: z.boolean().nullable(),
     /** Anything else (malpractice cover, immunisations, visa...), free text. */
     other: z.string().max(LIMITS.otherRequirements),
   }),
-  lorPossible: z.boolean(),
+  /** A letter of recommendation: possible (true), not offered (false) or not stated (null). */
+  lorPossible: z.boolean().nullable(),
   /** Application deadline `YYYY-MM-DD`, or null for rolling admission. */
   deadline: isoDate.nullable(),
   startDate: isoDate.nullable(),
   /** IANA zone the deadline date is read in (its end, 23:59, closes applications). */
   timezone: z.string().refine(isZone),
-  /** Email address or http(s) URL; empty when unknown (that alone flags the listing). */
+  /**
+   * Email address, http(s) URL (a bare domain is stored with `https://`) or
+   * phone number; empty when unknown (that alone flags the listing).
+   */
   contact: z.string().max(LIMITS.contact),
   description: z.string().max(LIMITS.description),
 });
@@ -129,6 +134,12 @@ export const listingSchema = listingDraftSchema.extend({
   source: z.enum(['post', 'suggest', 'import']),
   review: listingDecisionSchema.optional(),
   withdrawn: listingDecisionSchema.optional(),
+  /**
+   * For a listing first stored by an import row without an id: the key of
+   * what identified it (type, title, institution, city, state), so the same
+   * row imported again finds it and a different one never takes its id.
+   */
+  importKey: z.string().optional(),
   /** Revision, bumped on every save (optimistic concurrency). */
   rev: z.number().int().min(1),
 });

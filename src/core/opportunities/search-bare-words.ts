@@ -1,20 +1,26 @@
+import { BARE_WORD_NOTE } from '../commands/command.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { ListingType } from './listing.ts';
 import { matchType } from './listing-fields.ts';
-import { matchSpecialtyPhrase, specialtyLabel } from './specialties.ts';
+import { correctSpecialtyWord, matchSpecialtyPhrase, specialtyLabel } from './specialties.ts';
+import { correctPlaceWord, describePlace, matchPlacePhrase, type PlaceHit } from './us-places.ts';
 import { matchStatePhrase } from './us-states.ts';
 
 /**
  * Reads the bare words of a text search (`/observership cardiology NY
- * hands-on free`) as named filters: specialty and state phrases, flag words,
- * a fee ceiling (`under $500`), a deadline (`before 2027-06-01`), a type (in
- * /opportunities); every other word goes to the free-text query `q`.
+ * hands-on free`) as named filters: specialty, state and city phrases (city
+ * nicknames and areas: `NYC`, `Philly`, `NYC area`, see us-places.ts), flag
+ * words, a fee ceiling (`under $500`), a deadline (`before 2027-06-01`), a
+ * type (in /opportunities); a misspelt specialty or city is repaired with a
+ * note saying so; every other word goes to the free-text query `q`.
  */
 interface Hit {
   readonly key: string;
   readonly value: string;
   /** Words consumed. */
   readonly length: number;
+  /** How the words were read, when it was a guess or a place with parts ("Searching cardiology (you typed cardiolgy)"). */
+  readonly note?: string;
 }
 
 const FLAG_WORDS: Record<string, { key: string; value: string }> = {
@@ -30,6 +36,8 @@ const FLAG_WORDS: Record<string, { key: string; value: string }> = {
   'no-ecfmg': { key: 'no_ecfmg', value: 'true' },
   noecfmg: { key: 'no_ecfmg', value: 'true' },
   lor: { key: 'lor', value: 'true' },
+  eligible: { key: 'eligible', value: 'true' },
+  qualify: { key: 'eligible', value: 'true' },
   letter: { key: 'lor', value: 'true' },
   letters: { key: 'lor', value: 'true' },
   'lor-possible': { key: 'lor', value: 'true' },
@@ -89,14 +97,57 @@ function flagAt(words: readonly string[], i: number): Hit | undefined {
   return undefined;
 }
 
+/** Where the note of a place search says what it covers (`LA` is also Louisiana's code). */
+function placeNote(hit: PlaceHit, typed: string): string {
+  const louisiana =
+    hit.place.id === 'la' && !hit.area && typed === 'LA' ? ' For Louisiana, type state:LA.' : '';
+  return `Searching ${describePlace(hit)}.${louisiana}`;
+}
+
+/**
+ * A specialty, state or city phrase at `words[i]`; the longest wins. On a tie
+ * the specialty wins (`ID`: infectious disease, not Idaho), and a one-word
+ * city nickname in capitals beats the state code it spells (`LA` is Los
+ * Angeles; Louisiana is `state:LA` or its name).
+ */
 function placeAt(words: readonly string[], i: number): Hit | undefined {
   const specialty = matchSpecialtyPhrase(words, i);
   const state = matchStatePhrase(words, i);
-  // The longer phrase wins; on a tie (`ID`: Idaho or infectious disease) the specialty does.
-  if (specialty && (!state || specialty.length >= state.length)) {
+  const city = matchPlacePhrase(words, i);
+  const longest = Math.max(specialty?.length ?? 0, state?.length ?? 0, city?.length ?? 0);
+  if (longest === 0) return undefined;
+  if (specialty && specialty.length === longest) {
     return { key: 'specialty', value: specialty.id, length: specialty.length };
   }
+  if (city && city.length === longest && (!state || state.length < longest || city.length === 1)) {
+    const typed = words.slice(i, i + city.length).join(' ');
+    return { key: 'city', value: city.hit.name, length: city.length, note: placeNote(city.hit, typed) };
+  }
   if (state) return { key: 'state', value: state.code, length: state.length };
+  return undefined;
+}
+
+/** A misspelt specialty or city name (`cardiolgy`, `Chicgo`), repaired, with a note saying so. */
+function typoAt(word: string): Hit | undefined {
+  const bare = word.replace(/[.,;!?]+$/, '');
+  const specialty = correctSpecialtyWord(bare);
+  if (specialty) {
+    return {
+      key: 'specialty',
+      value: specialty,
+      length: 1,
+      note: `Searching ${specialtyLabel(specialty).toLowerCase()} (you typed ${bare}).`,
+    };
+  }
+  const place = correctPlaceWord(bare);
+  if (place) {
+    return {
+      key: 'city',
+      value: place.name,
+      length: 1,
+      note: `Searching ${place.name} (you typed ${bare}).`,
+    };
+  }
   return undefined;
 }
 
@@ -114,7 +165,7 @@ function conflict(out: Readonly<Record<string, string>>, hit: Hit): Result<never
       `Pick one type: you wrote ${prior} and ${hit.value}. Example: /opportunities type:${hit.value}`,
     );
   }
-  if (hit.key !== 'specialty' && hit.key !== 'state') return undefined;
+  if (hit.key !== 'specialty' && hit.key !== 'state' && hit.key !== 'city') return undefined;
   const a = describe(hit.key, prior);
   const b = describe(hit.key, hit.value);
   return fail(
@@ -145,6 +196,7 @@ export function parseSearchWords(
 ): Result<Record<string, string>> {
   const out: Record<string, string> = {};
   const rest: string[] = [];
+  const notes: string[] = [];
   let i = 0;
   while (i < words.length) {
     const word = words[i] ?? '';
@@ -152,7 +204,7 @@ export function parseSearchWords(
     // An unknown `key:value` is handed back so the framework names the unknown option.
     const hit: Hit | undefined = keyed?.[1]
       ? { key: keyed[1], value: keyed[2] ?? '', length: 1 }
-      : (typeAt(word, opts) ?? flagAt(words, i) ?? placeAt(words, i));
+      : (typeAt(word, opts) ?? flagAt(words, i) ?? placeAt(words, i) ?? typoAt(word));
     if (!hit) {
       if (!FILLER.has(word.toLowerCase())) rest.push(word);
       i++;
@@ -161,8 +213,10 @@ export function parseSearchWords(
     const clash = keyed ? undefined : conflict(out, hit);
     if (clash) return clash;
     if (hit.key !== '') out[hit.key] = hit.value;
+    if (hit.note && !notes.includes(hit.note)) notes.push(hit.note);
     i += hit.length;
   }
   if (rest.length > 0) out.q = rest.join(' ');
+  if (notes.length > 0) out[BARE_WORD_NOTE] = notes.join(' ');
   return ok(out);
 }

@@ -1,10 +1,13 @@
 import { customAlphabet } from 'nanoid';
 import type { CommandContext } from '../commands/command.ts';
+import { assessFit, eligibleSearch, fitText } from '../profile/eligibility.ts';
+import { hasProfile, type MemberProfile } from '../profile/profile.ts';
+import { readProfile } from '../profile/update-profile.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
 import { ok, type Result } from '../result.ts';
 import { expireDueListings } from './expire-listings.ts';
-import type { ListingPage, RememberSearch } from './listing.port.ts';
-import type { ListingType } from './listing.ts';
+import type { ListingPage, ListingSearch, RememberSearch } from './listing.port.ts';
+import type { Listing, ListingType } from './listing.ts';
 import { cleanLine } from './listing-text.ts';
 import {
   activeFilters,
@@ -20,6 +23,7 @@ import {
 } from './search-query.ts';
 import { PAGE_ACTION, pagePayload, searchReply } from './search-reply.ts';
 import { normaliseSpecialty } from './specialties.ts';
+import { resolvePlace } from './us-places.ts';
 import { normaliseState } from './us-states.ts';
 
 /** Option values of the search commands. */
@@ -34,6 +38,7 @@ export interface SearchInput {
   readonly no_usmle?: boolean;
   readonly no_ecfmg?: boolean;
   readonly lor?: boolean;
+  readonly eligible?: boolean;
   readonly deadline_before?: string;
   readonly q?: string;
 }
@@ -62,27 +67,43 @@ export function toFilters(command: string, input: SearchInput): Result<SearchFil
     ...(input.type ? { type: input.type } : {}),
     ...(specialty ? { specialty } : {}),
     ...(state ? { state } : {}),
-    ...(input.city ? { city: cleanLine(input.city) } : {}),
+    ...(input.city ? { city: resolvePlace(input.city)?.name ?? cleanLine(input.city) } : {}),
     ...(input.hands_on !== undefined ? { handsOn: input.hands_on } : {}),
     ...(input.max_fee !== undefined ? { maxFee: input.max_fee } : {}),
     ...(input.free ? { free: true } : {}),
     ...(input.no_usmle ? { noUsmle: true } : {}),
     ...(input.no_ecfmg ? { noEcfmg: true } : {}),
     ...(input.lor ? { lor: true } : {}),
+    ...(input.eligible ? { eligible: true } : {}),
     ...(input.deadline_before ? { deadlineBefore: input.deadline_before } : {}),
     ...(input.q && cleanLine(input.q) !== '' ? { q: cleanLine(input.q) } : {}),
   };
   return ok(filters);
 }
 
+/**
+ * The store query of a search: its filters, plus with `eligible` the
+ * constraints of the member's profile (see eligibleSearch). `undefined` when
+ * they contradict each other.
+ */
+function storeQuery(
+  f: SearchFilters,
+  ctx: CommandContext,
+  profile: MemberProfile,
+): ListingSearch | undefined {
+  const query = toStoreSearch(f, ctx.deps.settings.listingTimezone);
+  return f.eligible ? eligibleSearch(profile, query) : query;
+}
+
 async function fetchPage(
   f: SearchFilters,
   pageNo: number,
   ctx: CommandContext,
+  profile: MemberProfile,
   remember?: RememberSearch,
 ): Promise<ListingPage> {
   const size = ctx.deps.settings.pageSize;
-  const query = toStoreSearch(f, ctx.deps.settings.listingTimezone);
+  const query = storeQuery(f, ctx, profile) ?? toStoreSearch(f, ctx.deps.settings.listingTimezone);
   return ctx.deps.listings.search(query, ctx.now, { offset: (pageNo - 1) * size, count: size }, remember);
 }
 
@@ -96,11 +117,15 @@ async function saveFilters(f: SearchFilters, ctx: CommandContext): Promise<strin
 async function loosen(
   f: SearchFilters,
   ctx: CommandContext,
+  profile: MemberProfile,
 ): Promise<{ name: FilterName; page: { total: number; exact: boolean } } | undefined> {
   const names = activeFilters(f);
   const zone = ctx.deps.settings.listingTimezone;
   const totals = await ctx.deps.listings.counts(
-    names.map((name) => toStoreSearch(withoutFilter(f, name), zone)),
+    names.map((name) => {
+      const looser = withoutFilter(f, name);
+      return storeQuery(looser, ctx, profile) ?? toStoreSearch(looser, zone);
+    }),
     ctx.now,
   );
   let best: { name: FilterName; page: { total: number; exact: boolean } } | undefined;
@@ -111,7 +136,7 @@ async function loosen(
   return best;
 }
 
-async function noMatchReply(f: SearchFilters, ctx: CommandContext): Promise<Reply> {
+async function noMatchReply(f: SearchFilters, ctx: CommandContext, profile: MemberProfile): Promise<Reply> {
   const kind = kindLabel(f).toLowerCase();
   const described = describeFilters(f);
   if (activeFilters(f).length === 0) {
@@ -120,7 +145,7 @@ async function noMatchReply(f: SearchFilters, ctx: CommandContext): Promise<Repl
       text: `No ${kind} are open right now. Know one? Suggest it with /suggest and a moderator will review it.`,
     });
   }
-  const best = await loosen(f, ctx);
+  const best = await loosen(f, ctx, profile);
   const intro = `No ${kind} match ${described}.`;
   if (!best) {
     return reply({
@@ -157,19 +182,33 @@ export async function runSearch(
   ctx: CommandContext,
   token?: string,
 ): Promise<Reply> {
+  const profile = await readProfile(ctx.deps, ctx.actor.userId);
+  if (f.eligible && !hasProfile(profile)) {
+    return errorReply(
+      'SEARCH.NO_PROFILE',
+      'eligible needs your profile first, so I know what you meet. Example: /profile step1:passed ecfmg:in-progress visa:visitor max_fee:1500',
+    );
+  }
+  if (f.eligible && storeQuery(f, ctx, profile) === undefined) {
+    return errorReply(
+      'SEARCH.ELIGIBLE_HANDS_ON',
+      'Your profile says you need a visitor visa, and hands-on roles are not open on one, so hands_on:true and eligible find nothing together. Drop one of them. Example: /externship eligible',
+    );
+  }
   const fresh = token ? undefined : { token: newToken(), value: JSON.stringify(f), ttlMs: SEARCH_TTL_MS };
-  const page = await fetchPage(f, pageNo, ctx, fresh);
+  const page = await fetchPage(f, pageNo, ctx, profile, fresh);
   // The page already leaves out deadlines at or before now; the sweep makes their status match.
   if (page.expiryDue) await expireDueListings(ctx.deps, ctx.now);
   if (page.listings.length === 0) {
-    if (pageNo === 1) return noMatchReply(f, ctx);
+    if (pageNo === 1) return noMatchReply(f, ctx, profile);
     return reply({
       title: kindLabel(f),
       text: `Page ${pageNo} is empty now: listings changed since this search. Run it again: ${commandLine(f)}`,
     });
   }
   const keep = token ?? (page.hasMore ? fresh?.token : undefined);
-  return searchReply(f, page, pageNo, ctx.deps.settings.pageSize, keep, ctx.now);
+  const forYou = hasProfile(profile) ? (l: Listing) => fitText(assessFit(profile, l)) : undefined;
+  return searchReply(f, page, pageNo, ctx.deps.settings.pageSize, keep, ctx.now, forYou);
 }
 
 /** Handler body of every search command. */

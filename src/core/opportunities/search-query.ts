@@ -4,6 +4,7 @@ import type { ListingSearch } from './listing.port.ts';
 import { LISTING_TYPES, TYPE_LABELS } from './listing.ts';
 import { cityKey, indexWords } from './listing-text.ts';
 import { specialtyLabel } from './specialties.ts';
+import { placeCities, resolvePlace } from './us-places.ts';
 
 /**
  * A member's search, normalised (canonical specialty id, state code), as it
@@ -22,6 +23,8 @@ export const searchFiltersSchema = z.object({
   noUsmle: z.boolean().optional(),
   noEcfmg: z.boolean().optional(),
   lor: z.boolean().optional(),
+  /** Only listings the member meets by what they state (needs their /profile). */
+  eligible: z.boolean().optional(),
   deadlineBefore: z.string().optional(),
   q: z.string().optional(),
 });
@@ -38,6 +41,7 @@ export const LOOSENABLE = [
   'no_usmle',
   'no_ecfmg',
   'lor',
+  'eligible',
   'deadline_before',
   'q',
 ] as const;
@@ -53,6 +57,7 @@ const FIELD: Record<FilterName, keyof SearchFilters> = {
   no_usmle: 'noUsmle',
   no_ecfmg: 'noEcfmg',
   lor: 'lor',
+  eligible: 'eligible',
   deadline_before: 'deadlineBefore',
   q: 'q',
 };
@@ -108,6 +113,7 @@ export function describeFilters(f: SearchFilters): string {
   if (f.noUsmle) parts.push('no USMLE');
   if (f.noEcfmg) parts.push('no ECFMG');
   if (f.lor) parts.push('letter possible');
+  if (f.eligible) parts.push('you qualify');
   if (f.deadlineBefore) parts.push(`deadline before ${f.deadlineBefore}`);
   if (f.q) parts.push(`“${f.q}”`);
   return parts.join(' · ');
@@ -116,6 +122,13 @@ export function describeFilters(f: SearchFilters): string {
 /** `Observerships`, or `Opportunities` when no type is chosen. */
 export function kindLabel(f: SearchFilters): string {
   return f.type ? TYPE_LABELS[f.type].many : 'Opportunities';
+}
+
+/** A named place (New York City, the NYC area) is any of its cities; any other city is itself. */
+function cityFilter(city: string | undefined): Pick<ListingSearch, 'city' | 'places'> {
+  if (!city) return {};
+  const place = resolvePlace(city);
+  return place ? { places: placeCities(place) } : { city: cityKey(city) };
 }
 
 /**
@@ -131,7 +144,7 @@ export function toStoreSearch(f: SearchFilters, listingZone: string): ListingSea
     ...(f.type ? { type: f.type } : {}),
     ...(f.specialty ? { specialty: f.specialty } : {}),
     ...(f.state ? { state: f.state } : {}),
-    ...(f.city ? { city: cityKey(f.city) } : {}),
+    ...cityFilter(f.city),
     ...(f.handsOn !== undefined ? { handsOn: f.handsOn } : {}),
     ...(f.maxFee !== undefined ? { maxFee: f.maxFee } : {}),
     ...(f.free ? { free: true } : {}),

@@ -1,5 +1,6 @@
 import { type Reply, type ReplyAction, reply } from '../reply.ts';
 import type { ListingPage } from './listing.port.ts';
+import type { Listing } from './listing.ts';
 import { listingRecord } from './listing-format.ts';
 import { describeFilters, kindLabel, type SearchFilters } from './search-query.ts';
 
@@ -32,6 +33,8 @@ export function searchReply(
   pageSize: number,
   token: string | undefined,
   now: number,
+  /** A line for the member about each listing ("meets the stated requirements"), when they have a profile. */
+  forYou?: (l: Listing) => string,
 ): Reply {
   const actions: ReplyAction[] = [];
   if (token && pageNo > 1) {
@@ -54,7 +57,11 @@ export function searchReply(
   return reply({
     title: title(f),
     text: `${countText(page)} Showing ${first}-${last}, nearest deadline first; rolling admissions last. /opportunity id:<id> shows one in full.`,
-    records: page.listings.map((l) => listingRecord(l, now)),
+    records: page.listings.map((l) => {
+      const record = listingRecord(l, now);
+      if (!forYou) return record;
+      return { ...record, fields: [...(record.fields ?? []), { name: 'For you', value: forYou(l) }] };
+    }),
     ids: page.listings.map((l) => l.id),
     actions,
     footer: page.exact ? `Page ${pageNo} of ${pages}` : `Page ${pageNo}`,

@@ -28,15 +28,28 @@ export function filterOptions() {
       example: 'true',
     }),
     max_fee: integerOption({
-      description: 'Highest fee in US dollars',
+      description: 'Highest fee in US dollars (listings that do not state a fee are left out)',
       example: '1500',
       min: 0,
       max: LIMITS.feeUsd,
     }),
-    free: booleanOption({ description: 'true: free programs only', example: 'true' }),
-    no_usmle: booleanOption({ description: 'true: neither Step 1 nor Step 2 CK required', example: 'true' }),
-    no_ecfmg: booleanOption({ description: 'true: ECFMG certification not required', example: 'true' }),
-    lor: booleanOption({ description: 'true: a letter of recommendation is possible', example: 'true' }),
+    free: booleanOption({ description: 'true: programs stated as free only', example: 'true' }),
+    no_usmle: booleanOption({
+      description: 'true: Step 1 and Step 2 CK both stated as not required',
+      example: 'true',
+    }),
+    no_ecfmg: booleanOption({
+      description: 'true: ECFMG certification stated as not required',
+      example: 'true',
+    }),
+    lor: booleanOption({
+      description: 'true: a letter of recommendation stated as possible',
+      example: 'true',
+    }),
+    eligible: booleanOption({
+      description: 'true: only listings whose stated requirements your /profile meets',
+      example: 'true',
+    }),
     deadline_before: dateOption({
       description: 'Deadline before this date (YYYY-MM-DD)',
       example: '2027-06-01',

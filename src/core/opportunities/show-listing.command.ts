@@ -2,13 +2,17 @@ import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { idOption } from '../commands/options.ts';
 import { FLAG_LABELS, type FlagRule } from '../moderation/listing-flags.ts';
+import { assessFit, fitText } from '../profile/eligibility.ts';
+import { hasProfile } from '../profile/profile.ts';
+import { readProfile } from '../profile/update-profile.ts';
 import { errorReply, type Reply, type ReplyAction, type ReplyField, reply } from '../reply.ts';
 import type { Listing } from './listing.ts';
 import {
   deadlineText,
   durationText,
-  feeText,
+  feeValue,
   kindText,
+  letterText,
   placeText,
   requirementsText,
   specialtiesText,
@@ -41,9 +45,13 @@ function fields(l: Listing, ctx: CommandContext): ReplyField[] {
     { name: 'Specialties', value: specialtiesText(l), inline: true },
     { name: 'Where', value: `${l.institution}, ${placeText(l)}` },
     { name: 'Duration', value: durationText(l), inline: true },
-    { name: 'Fee', value: l.feeCovers ? `${feeText(l)} (covers: ${l.feeCovers})` : feeText(l), inline: true },
+    {
+      name: 'Fee',
+      value: l.feeCovers ? `${feeValue(l)} (covers: ${l.feeCovers})` : feeValue(l),
+      inline: true,
+    },
     { name: 'Requirements', value: requirementsText(l) },
-    { name: 'Letter of recommendation', value: l.lorPossible ? 'possible' : 'not offered', inline: true },
+    { name: 'Letter of recommendation', value: letterText(l), inline: true },
     { name: 'Deadline', value: deadlineText(l, ctx.now), inline: true },
     {
       name: 'Start',
@@ -99,10 +107,14 @@ function actions(l: Listing, ctx: CommandContext): ReplyAction[] {
 export async function showListing(id: string, ctx: CommandContext): Promise<Reply> {
   const l = await ctx.deps.listings.get(id);
   if (!l || !canSee(l, ctx)) return notFoundReply(id);
+  const profile = await readProfile(ctx.deps, ctx.actor.userId);
+  const forYou: ReplyField[] = hasProfile(profile)
+    ? [{ name: 'For you', value: fitText(assessFit(profile, l)) }]
+    : [];
   return reply({
     title: l.title,
     text: l.description || '(no description)',
-    fields: fields(l, ctx),
+    fields: [...fields(l, ctx), ...forYou],
     actions: actions(l, ctx),
     ids: [l.id],
     footer: `id: ${l.id}`,

@@ -1,353 +1,15 @@
 import { distance } from 'fastest-levenshtein';
 import type { Result } from '../result.ts';
 import { fail, ok } from '../result.ts';
+import { SPECIALTIES, type SpecialtyDef } from './specialty-vocabulary.ts';
 
 /**
- * The normalised specialty vocabulary. Listings, searches and subscriptions
- * store the canonical `id`; members may type the label, the id or any alias
- * (case, spacing and punctuation do not matter, British spellings fold to
- * American ones).
+ * The specialty matcher: reads what members type (label, id, alias,
+ * abbreviation, a near miss) into the canonical ids of the vocabulary in
+ * specialty-vocabulary.ts. The vocabulary is re-exported here so importers
+ * have one place to look.
  */
-export interface SpecialtyDef {
-  /** Canonical, url-safe id stored on listings (`internal-medicine`). */
-  readonly id: string;
-  /** Display name (`Internal Medicine`). */
-  readonly label: string;
-  /** What members actually type: abbreviations, slang, British spellings. */
-  readonly aliases: readonly string[];
-  /**
-   * Aliases that are also everyday words or chat shorthand (`im` as in "I'm",
-   * `er`, `path`). They still resolve through {@link normaliseSpecialty}, but
-   * bare-word parsing accepts them only when typed in capitals (`IM`, `ER`).
-   * Each must also appear in `aliases`.
-   */
-  readonly capsOnly?: readonly string[];
-}
-
-export const SPECIALTIES: readonly SpecialtyDef[] = [
-  {
-    id: 'internal-medicine',
-    label: 'Internal Medicine',
-    aliases: [
-      'im',
-      'internal med',
-      'int med',
-      'medicine',
-      'general medicine',
-      'gen med',
-      'general internal medicine',
-      'gim',
-      'adult medicine',
-      'hospital medicine',
-      'hospitalist',
-    ],
-    capsOnly: ['im'],
-  },
-  {
-    id: 'family-medicine',
-    label: 'Family Medicine',
-    aliases: ['fm', 'fam med', 'family med', 'family practice', 'general practice', 'gp', 'family physician'],
-  },
-  {
-    id: 'primary-care',
-    label: 'Primary Care',
-    aliases: [
-      'pcp',
-      'primary care medicine',
-      'primary health care',
-      'primary healthcare',
-      'outpatient primary care',
-    ],
-  },
-  {
-    id: 'pediatrics',
-    label: 'Pediatrics',
-    aliases: [
-      'peds',
-      'paeds',
-      'paediatrics',
-      'pediatric',
-      'paediatric',
-      'child health',
-      'pediatric medicine',
-    ],
-  },
-  {
-    id: 'neonatology',
-    label: 'Neonatology',
-    aliases: [
-      'nicu',
-      'neonatal',
-      'neonatal perinatal medicine',
-      'neonatal-perinatal medicine',
-      'neonatal medicine',
-    ],
-  },
-  {
-    id: 'psychiatry',
-    label: 'Psychiatry',
-    aliases: ['psych', 'psy', 'psychiatric', 'mental health', 'adult psychiatry'],
-  },
-  {
-    id: 'obstetrics-gynecology',
-    label: 'Obstetrics & Gynecology',
-    aliases: [
-      'ob/gyn',
-      'obgyn',
-      'ob-gyn',
-      'obs/gyn',
-      'obs & gynae',
-      'obs/gynae',
-      'o&g',
-      'obstetrics',
-      'gynecology',
-      'gynaecology',
-      'obstetrics and gynaecology',
-      'gyn',
-      'gyne',
-      'gynae',
-      "women's health",
-      'maternal fetal medicine',
-    ],
-  },
-  {
-    id: 'neurology',
-    label: 'Neurology',
-    aliases: ['neuro', 'neurological', 'adult neurology', 'neuro medicine'],
-  },
-  {
-    id: 'general-surgery',
-    label: 'General Surgery',
-    aliases: ['gen surg', 'general surg', 'surgery', 'surg', 'surgical'],
-  },
-  {
-    id: 'neurosurgery',
-    label: 'Neurosurgery',
-    aliases: ['neurosurg', 'nsgy', 'nsurg', 'neurological surgery'],
-  },
-  {
-    id: 'orthopedics',
-    label: 'Orthopedics',
-    aliases: [
-      'ortho',
-      'orthopedic',
-      'orthopaedic',
-      'orthopaedics',
-      'orthopedic surgery',
-      'orthopaedic surgery',
-      'ortho surg',
-    ],
-  },
-  {
-    id: 'cardiothoracic-surgery',
-    label: 'Cardiothoracic Surgery',
-    aliases: ['cardiothoracic', 'ct surgery', 'ct surg', 'cts', 'thoracic surgery', 'cardiac surgery'],
-  },
-  {
-    id: 'vascular-surgery',
-    label: 'Vascular Surgery',
-    aliases: ['vascular', 'vasc surg', 'vascular surg'],
-  },
-  {
-    id: 'plastic-surgery',
-    label: 'Plastic Surgery',
-    aliases: ['plastics', 'plastic surg', 'plastic and reconstructive surgery', 'reconstructive surgery'],
-  },
-  {
-    id: 'urology',
-    label: 'Urology',
-    aliases: ['uro', 'urologic surgery', 'urological surgery'],
-  },
-  {
-    id: 'otolaryngology',
-    label: 'Otolaryngology (ENT)',
-    aliases: [
-      'ent',
-      'ear nose and throat',
-      'ear nose throat',
-      'otorhinolaryngology',
-      'oto',
-      'head and neck surgery',
-      'otolaryngology head and neck surgery',
-    ],
-  },
-  {
-    id: 'emergency-medicine',
-    label: 'Emergency Medicine',
-    aliases: [
-      'em',
-      'er',
-      'ed',
-      'emergency',
-      'emergency med',
-      'emergency department',
-      'emergency room',
-      'a&e',
-      'accident and emergency',
-    ],
-    capsOnly: ['em', 'er', 'ed'],
-  },
-  {
-    id: 'cardiology',
-    label: 'Cardiology',
-    aliases: [
-      'cards',
-      'cardio',
-      'cardiovascular',
-      'cardiovascular disease',
-      'cardiovascular medicine',
-      'interventional cardiology',
-      'heart',
-    ],
-  },
-  {
-    id: 'hematology-oncology',
-    label: 'Hematology/Oncology',
-    aliases: [
-      'oncology',
-      'onc',
-      'heme/onc',
-      'hem/onc',
-      'heme-onc',
-      'heme onc',
-      'haem/onc',
-      'hematology',
-      'haematology',
-      'haematology oncology',
-      'heme',
-      'medical oncology',
-    ],
-  },
-  {
-    id: 'radiation-oncology',
-    label: 'Radiation Oncology',
-    aliases: ['rad onc', 'radonc', 'rad-onc', 'radiotherapy'],
-  },
-  {
-    id: 'gastroenterology',
-    label: 'Gastroenterology',
-    aliases: ['gi', 'gastro', 'hepatology', 'gastroenterology and hepatology', 'gi medicine'],
-  },
-  {
-    id: 'pulmonary-critical-care',
-    label: 'Pulmonary & Critical Care',
-    aliases: [
-      'pulm',
-      'pulmonology',
-      'pulmonary',
-      'pulmonary medicine',
-      'pccm',
-      'pulm/cc',
-      'pulm/ccm',
-      'pulm crit',
-      'critical care',
-      'critical care medicine',
-      'ccm',
-      'icu',
-      'intensive care',
-      'respiratory medicine',
-      'chest medicine',
-    ],
-  },
-  {
-    id: 'nephrology',
-    label: 'Nephrology',
-    aliases: ['nephro', 'neph', 'renal', 'renal medicine'],
-  },
-  {
-    id: 'endocrinology',
-    label: 'Endocrinology',
-    aliases: ['endo', 'endocrine', 'diabetes', 'endocrinology diabetes and metabolism'],
-  },
-  {
-    id: 'infectious-disease',
-    label: 'Infectious Disease',
-    aliases: ['id', 'infectious diseases', 'inf dis', 'infectious'],
-    capsOnly: ['id'],
-  },
-  {
-    id: 'rheumatology',
-    label: 'Rheumatology',
-    aliases: ['rheum', 'rheumo', 'rheumatologic'],
-  },
-  {
-    id: 'allergy-immunology',
-    label: 'Allergy & Immunology',
-    aliases: ['allergy', 'immunology', 'allergy/immunology', 'clinical immunology'],
-  },
-  {
-    id: 'geriatrics',
-    label: 'Geriatrics',
-    aliases: ['geri', 'geriatric medicine', 'geriatric', 'care of the elderly', 'elderly care'],
-  },
-  {
-    id: 'palliative-care',
-    label: 'Palliative Care',
-    aliases: ['palliative', 'palliative medicine', 'hospice', 'hospice and palliative medicine', 'hpm'],
-  },
-  {
-    id: 'sleep-medicine',
-    label: 'Sleep Medicine',
-    aliases: ['sleep med'],
-  },
-  {
-    id: 'physical-medicine-rehabilitation',
-    label: 'Physical Medicine & Rehabilitation',
-    aliases: [
-      'pm&r',
-      'pmnr',
-      'physiatry',
-      'rehab',
-      'rehabilitation',
-      'rehabilitation medicine',
-      'physical medicine',
-    ],
-  },
-  {
-    id: 'preventive-medicine',
-    label: 'Preventive Medicine & Public Health',
-    aliases: [
-      'public health',
-      'preventive med',
-      'prev med',
-      'preventative medicine',
-      'community medicine',
-      'psm',
-      'social and preventive medicine',
-      'spm',
-      'occupational medicine',
-      'occ med',
-      'population health',
-    ],
-  },
-  {
-    id: 'radiology',
-    label: 'Radiology',
-    aliases: ['rads', 'diagnostic radiology', 'imaging', 'interventional radiology', 'radiologic'],
-  },
-  {
-    id: 'anesthesiology',
-    label: 'Anesthesiology',
-    aliases: ['anesthesia', 'anaesthesia', 'anaesthesiology', 'anaesthetics', 'anesthetics', 'gas'],
-    capsOnly: ['gas'],
-  },
-  {
-    id: 'pathology',
-    label: 'Pathology',
-    aliases: ['path', 'anatomic pathology', 'clinical pathology', 'ap/cp', 'histopathology'],
-    capsOnly: ['path'],
-  },
-  {
-    id: 'dermatology',
-    label: 'Dermatology',
-    aliases: ['derm', 'derma', 'dermatologic'],
-  },
-  {
-    id: 'ophthalmology',
-    label: 'Ophthalmology',
-    aliases: ['ophtho', 'ophth', 'optho', 'opthalmology', 'opthamology', 'eye surgery'],
-  },
-];
+export { SPECIALTIES, type SpecialtyDef };
 
 /**
  * Reduces a term to its comparison key: accents, case, spacing, punctuation
@@ -390,7 +52,7 @@ const CAPS_ONLY_KEYS = new Set(SPECIALTIES.flatMap((s) => (s.capsOnly ?? []).map
 
 /** Longest phrase bare-word parsing tries: the wordiest term, and at least 3 words. */
 const MAX_PHRASE_WORDS = Math.max(
-  3, // why: the brief's floor; "obstetrics and gynecology" is three words
+  3, // why: never below three words, so common three-word names ("obstetrics and gynecology") always fit
   ...SPECIALTIES.flatMap((s) => [s.label, ...s.aliases].map((t) => t.trim().split(/\s+/).length)),
 );
 /** Inputs longer than this are not compared by edit distance (cost grows with length). */
@@ -580,4 +242,36 @@ export function searchSpecialties(prefix: string, limit = 25): { id: string; lab
     .sort((a, b) => a.rank - b.rank || a.def.label.localeCompare(b.def.label))
     .slice(0, limit)
     .map(({ def }) => ({ id: def.id, label: def.label }));
+}
+
+const MIN_TYPO_WORD = 6; // why: shorter words collide with real words and abbreviations ("neuro" vs "nephro")
+const LONG_TYPO_WORD = 9; // why: from nine letters on, two slips still leave the word unmistakable
+
+/**
+ * Bare-word typo repair: the one specialty a misspelt word stands for
+ * (`cardiolgy` -> cardiology, `pediatircs` -> pediatrics), or undefined when
+ * the word is exact, short, or close to several specialties. Stricter than
+ * the suggestions of {@link normaliseSpecialty} (one slip per word, two from
+ * nine letters), since nobody confirms it before the search runs.
+ */
+export function correctSpecialtyWord(word: string): string | undefined {
+  const key = termKey(word);
+  if (key.length < MIN_TYPO_WORD || key.length > MAX_FUZZY_KEY || !/^[a-z]+$/.test(key) || BY_KEY.has(key)) {
+    return undefined;
+  }
+  const budget = key.length >= LONG_TYPO_WORD ? 2 : 1;
+  let best: { id: string; d: number } | undefined;
+  let tie = false;
+  for (const t of TERMS) {
+    if (t.key.length < MIN_TYPO_WORD - 1 || CAPS_ONLY_KEYS.has(t.key)) continue;
+    const d = distance(key, t.key);
+    if (d > budget) continue;
+    if (!best || d < best.d) {
+      best = { id: t.id, d };
+      tie = false;
+    } else if (d === best.d && t.id !== best.id) {
+      tie = true;
+    }
+  }
+  return best && !tie ? best.id : undefined;
 }

@@ -5,7 +5,7 @@ import { fail, ok, type Result } from '../result.ts';
 import type { Listing, ListingDraft } from './listing.ts';
 import { newDraft } from './listing-draft.ts';
 import type { ListingFieldValues } from './listing-fields.ts';
-import { newListingId } from './listing-id.ts';
+import { newListingId, SUFFIX_LENGTHS } from './listing-id.ts';
 import { makeListing } from './listing-record.ts';
 import { deadlineInstant, formatDay } from './listing-time.ts';
 
@@ -23,9 +23,6 @@ export interface Submitted {
   /** Rules that fired; non-empty means the listing waits for a moderator. */
   readonly hits: readonly FlagHit[];
 }
-
-// why: one retry is plenty; a second random collision in a row is a one-in-10^24 event
-const ID_ATTEMPTS = 2;
 
 /** Checks a new listing's content without storing it: fields, then a deadline not already past. */
 export function validateSubmission(
@@ -57,8 +54,10 @@ export async function submitListing(deps: CoreDeps, input: SubmitInput): Promise
   if (!draft.ok) return draft;
   const hits = checkListing(draft.value);
   const status = input.source === 'suggest' || hits.length > 0 ? 'pending' : 'published';
-  for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
-    const id = draft.value.id ?? newListingId();
+  // A readable id (`ext-im-tx-7kq2`); the create-only save never overwrites a taken one, so on a
+  // collision the next attempt draws a new, longer suffix.
+  for (const length of SUFFIX_LENGTHS) {
+    const id = draft.value.id ?? newListingId(draft.value, length);
     const listing = makeListing(draft.value, {
       id,
       status,

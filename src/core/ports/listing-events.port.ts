@@ -8,6 +8,10 @@ export interface ListingDeadlineInfo {
   readonly title: string;
   /** Deadline instant in UTC ms; null for rolling admissions. */
   readonly deadlineAt: number | null;
+  /** The deadline as the listing states it, `YYYY-MM-DD` (its last day), when known. */
+  readonly deadline?: string | null;
+  /** The IANA zone the listing's deadline date is read in, when known. */
+  readonly timezone?: string;
   readonly status: 'pending' | 'published' | 'withdrawn' | 'expired';
 }
 
@@ -22,9 +26,3 @@ export interface ListingChangeHooks {
   /** The listing was withdrawn or expired: remove its reminders and tell each member once. */
   listingWithdrawn(listing: ListingDeadlineInfo, reason: string): Promise<void>;
 }
-
-/** Hooks that do nothing, until the reminders side is wired. */
-export const noListingHooks: ListingChangeHooks = {
-  async deadlineChanged() {},
-  async listingWithdrawn() {},
-};

@@ -1,3 +1,6 @@
+import type { DigestSchedule } from '../alerts/digest.ts';
+import type { MemberProfile } from '../profile/profile.ts';
+
 /** A daily window in the member's local time during which nothing is delivered. */
 export interface QuietHours {
   readonly from: { readonly hour: number; readonly minute: number };
@@ -14,6 +17,12 @@ export interface UserSettings {
   readonly dmAddress?: string;
   /** Where the member last ran a command, so a community that enables it can say DMs failed. */
   readonly lastChannel?: string;
+  /** The eligibility profile (`/profile`). */
+  readonly profile?: MemberProfile;
+  /** Reminders `/plan` created, by `<match year>:<milestone id>`, so a second run creates none again. */
+  readonly planReminders?: Readonly<Record<string, string>>;
+  /** How alert matches reach the member (absent: instant). */
+  readonly alertDigest?: DigestSchedule;
 }
 
 /** What moderators configure for one community (guild, workspace, shell). */

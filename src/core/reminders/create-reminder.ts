@@ -1,6 +1,6 @@
 import type { CommandContext } from '../commands/command.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { parseWhen } from '../time/parse-when.ts';
+import { onWeekday, parseRepeatingWhen, type RepeatingWhen } from './parse-repeat.ts';
 import { placeReminder } from './place-reminder.ts';
 import { wallOf } from './recurrence.ts';
 import { MAX_PENDING_PER_MEMBER, type Reminder, type Repeat } from './reminder.ts';
@@ -13,8 +13,33 @@ export interface ReminderRequest {
 }
 
 /**
+ * Reads `when` (which may name a repeat in words, see parseRepeatingWhen) with
+ * the `repeat:` option: the option fills in a repeat the words did not name;
+ * two different repeats fail with `REPEAT.CONFLICT`.
+ */
+export function readWhen(
+  text: string,
+  option: Repeat | undefined,
+  ctx: Pick<CommandContext, 'zone' | 'now'>,
+): Result<RepeatingWhen> {
+  const when = parseRepeatingWhen(text, { zone: ctx.zone, now: ctx.now });
+  if (!when.ok) return when;
+  const said = when.value.repeat;
+  if (said && option && said !== option) {
+    return fail(
+      'REPEAT.CONFLICT',
+      `when:"${text}" repeats ${said} but repeat:${option} says otherwise. Keep one, e.g. when:"${text}" alone.`,
+    );
+  }
+  const repeat = said ?? option;
+  if (!repeat) return ok(when.value);
+  const at = repeat === 'weekdays' ? onWeekday(when.value.at, ctx.zone) : when.value.at;
+  return ok({ ...when.value, at, repeat });
+}
+
+/**
  * Creates a member's reminder: `when` is read in their zone (natural language,
- * see parseWhen), a repeat keeps the wall-clock time of the first occurrence,
+ * see parseWhen; repeats in words, see parseRepeatingWhen), a repeat keeps the wall-clock time of the first occurrence,
  * and quiet hours may defer delivery. Fails with the parser's `WHEN.*` codes or
  * `REMINDER.TOO_MANY`.
  */
@@ -22,7 +47,7 @@ export async function createReminder(
   ctx: CommandContext,
   req: ReminderRequest,
 ): Promise<Result<{ reminder: Reminder; note?: string }>> {
-  const when = parseWhen(req.when, { zone: ctx.zone, now: ctx.now });
+  const when = readWhen(req.when, req.repeat, ctx);
   if (!when.ok) return when;
   const { store } = ctx.deps.reminders;
   if ((await store.countPending(ctx.actor.userId)) >= MAX_PENDING_PER_MEMBER) {
@@ -42,7 +67,7 @@ export async function createReminder(
     dueAt: at,
     fireAt: at,
     createdAt: ctx.now,
-    ...(req.repeat ? { repeat: req.repeat, wall: wallOf(at, ctx.zone), occurrence: 0 } : {}),
+    ...(when.value.repeat ? { repeat: when.value.repeat, wall: wallOf(at, ctx.zone), occurrence: 0 } : {}),
   };
   const placed = await placeReminder(ctx.deps, reminder);
   return ok(when.value.note ? { reminder: placed, note: when.value.note } : { reminder: placed });

@@ -29,8 +29,9 @@ export async function deadlineRemindersOf(
  * Brings a member's deadline reminders for a listing in line with its current
  * deadline: offsets come from the community (else the configured default),
  * each at the configured hour on the member's wall clock; past steps are
- * skipped; steps that moved are rescheduled, steps no longer wanted removed.
- * A rolling listing (no deadline) keeps none.
+ * skipped, and so are steps the member cancelled; steps that moved are
+ * rescheduled, steps no longer wanted removed. A rolling listing (no
+ * deadline) keeps none.
  */
 export async function syncDeadlineReminders(
   deps: ReminderDeps,
@@ -38,12 +39,13 @@ export async function syncDeadlineReminders(
   communityId: string,
   listing: ListingDeadlineInfo,
 ): Promise<Reminder[]> {
-  const [timing, community, existing] = await Promise.all([
+  const [timing, community, existing, skipped] = await Promise.all([
     memberTiming(deps, userId),
     deps.userSettings.getCommunity(communityId),
     deadlineRemindersOf(deps, userId, listing.id),
+    deps.reminders.store.skippedDeadlineSteps(listing.id, userId),
   ]);
-  const steps =
+  const planned =
     listing.deadlineAt === null
       ? []
       : planDeadlineReminders({
@@ -53,6 +55,8 @@ export async function syncDeadlineReminders(
           hour: deps.settings.deadlineReminderHour,
           now: deps.clock.now(),
         });
+  // A step the member cancelled stays cancelled, whatever the listing does later.
+  const steps = planned.filter((s) => !skipped.includes(s.offsetDays));
   const out: Reminder[] = [];
   for (const step of steps) {
     const prev = existing.find((r) => r.offsetDays === step.offsetDays);
@@ -127,6 +131,36 @@ export async function subscribeToDeadline(
   const fresh = await deps.reminders.store.subscribeDeadline(listing.id, who.userId, who.communityId);
   const reminders = await syncDeadlineReminders(deps, who.userId, who.communityId, listing);
   return ok({ listing, reminders, already: !fresh });
+}
+
+/**
+ * Switches a listing's deadline reminders off for a member: the subscription
+ * ends and its pending reminders go, jobs included, so no later change to the
+ * listing brings them back (only subscribing again does). Works for a listing
+ * that is gone too. Returns how many pending reminders were removed, and
+ * whether there was a subscription at all.
+ */
+export async function switchOffDeadline(
+  deps: DeadlineDeps,
+  userId: string,
+  listingId: string,
+): Promise<{ removed: number; wasOn: boolean; title: string }> {
+  const wasOn = await deps.reminders.store.unsubscribeDeadline(listingId, userId);
+  const pending = await deadlineRemindersOf(deps, userId, listingId);
+  for (const r of pending) await dropReminder(deps, r);
+  const listing = await deps.listingLookup.getDeadlineInfo(listingId);
+  return { removed: pending.length, wasOn, title: listing?.title ?? pending[0]?.text ?? listingId };
+}
+
+/**
+ * Cancels one deadline reminder and remembers the cancellation, so a listing
+ * edit or a zone change never brings that step back.
+ */
+export async function cancelDeadlineStep(deps: ReminderDeps, reminder: Reminder): Promise<void> {
+  if (reminder.listingId && reminder.offsetDays !== undefined) {
+    await deps.reminders.store.skipDeadlineStep(reminder.listingId, reminder.userId, reminder.offsetDays);
+  }
+  await dropReminder(deps, reminder);
 }
 
 /**

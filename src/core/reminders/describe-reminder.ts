@@ -12,13 +12,15 @@ const KIND_LABEL: Record<Reminder['kind'], string> = {
   notice: 'Notice',
 };
 
-/** "every day at 09:00", "every week on Friday at 09:00", "every month on the 15th at 09:00". */
+/** "every day at 09:00", "every weekday (Monday to Friday) at 07:00", "every 2 weeks on Friday at 09:00", "every month on day 15 at 09:00". */
 export function describeRepeat(r: Reminder, zone: string): string | undefined {
   if (!r.repeat) return undefined;
   const local = DateTime.fromMillis(r.dueAt, { zone }).setLocale('en-US');
   const time = local.toFormat('HH:mm');
   if (r.repeat === 'daily') return `every day at ${time}`;
+  if (r.repeat === 'weekdays') return `every weekday (Monday to Friday) at ${time}`;
   if (r.repeat === 'weekly') return `every week on ${local.toFormat('cccc')} at ${time}`;
+  if (r.repeat === 'fortnightly') return `every 2 weeks on ${local.toFormat('cccc')} at ${time}`;
   return `every month on day ${r.wall?.day ?? local.day} at ${time}`;
 }
 

@@ -2,11 +2,28 @@ import { DateTime } from 'luxon';
 import { fromWallClock, type WallClock } from '../time/parse-when.ts';
 import type { Repeat } from './reminder.ts';
 
-const UNIT: Record<Repeat, 'days' | 'weeks' | 'months'> = {
-  daily: 'days',
-  weekly: 'weeks',
-  monthly: 'months',
+/** One period of each repeat, in a luxon unit (weekdays count days, skipping weekends). */
+const STEP: Record<Repeat, { readonly unit: 'days' | 'weeks' | 'months'; readonly size: number }> = {
+  daily: { unit: 'days', size: 1 },
+  weekdays: { unit: 'days', size: 1 },
+  weekly: { unit: 'weeks', size: 1 },
+  // why: "every 2 weeks", "every other Friday"
+  fortnightly: { unit: 'weeks', size: 2 },
+  monthly: { unit: 'months', size: 1 },
 };
+/** why: ISO weekdays 1-5 are Monday to Friday; a working week has 5 of them. */
+const WORKDAYS_PER_WEEK = 5;
+
+/** `date` plus `n` working days (Monday-Friday); a weekend date first moves to the Monday after. */
+function plusWorkdays(date: DateTime, n: number): DateTime {
+  let d = date;
+  if (d.weekday > WORKDAYS_PER_WEEK) d = d.plus({ days: 8 - d.weekday });
+  const weeks = Math.floor(n / WORKDAYS_PER_WEEK);
+  const rest = n % WORKDAYS_PER_WEEK;
+  let days = weeks * 7 + rest;
+  if (d.weekday + rest > WORKDAYS_PER_WEEK) days += 2;
+  return d.plus({ days });
+}
 /** why: a daily reminder missed for two years is 730 steps; beyond that something is wrong. */
 const MAX_STEPS = 5_000;
 
@@ -28,12 +45,12 @@ export function wallAt(wc: WallClock, zone: string): number {
  * drifting to the 28th after February.
  */
 export function occurrenceWall(anchor: WallClock, repeat: Repeat, n: number): WallClock {
-  const date = DateTime.fromObject(
+  const start = DateTime.fromObject(
     { year: anchor.year, month: anchor.month, day: anchor.day },
     { zone: 'UTC' },
-  ).plus({
-    [UNIT[repeat]]: n,
-  });
+  );
+  const { unit, size } = STEP[repeat];
+  const date = repeat === 'weekdays' ? plusWorkdays(start, n) : start.plus({ [unit]: n * size });
   return { ...anchor, year: date.year, month: date.month, day: date.day };
 }
 
@@ -81,9 +98,9 @@ export function nextInSeries(
   after: number,
 ): { n: number; at: number } {
   const start = DateTime.fromObject({ year: anchor.year, month: anchor.month, day: anchor.day }, { zone });
-  const elapsed = Math.floor(
-    DateTime.fromMillis(after, { zone }).diff(start, UNIT[repeat]).get(UNIT[repeat]),
-  );
+  const { unit, size } = STEP[repeat];
+  const periods = DateTime.fromMillis(after, { zone }).diff(start, unit).get(unit) / size;
+  const elapsed = Math.floor(repeat === 'weekdays' ? (periods * WORKDAYS_PER_WEEK) / 7 : periods);
   // why: one period of slack absorbs DST-shortened days and month-end clamping in the estimate
   const from = Math.max(-1, elapsed - 2);
   return nextOccurrence(anchor, repeat, from, zone, after);
@@ -109,7 +126,10 @@ export function seriesRule(anchor: WallClock, repeat: Repeat): string {
 
 /** Reads a {@link seriesRule} back; undefined for anything else. */
 export function parseSeriesRule(rule: string): { anchor: WallClock; repeat: Repeat } | undefined {
-  const m = /^(daily|weekly|monthly) (\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(rule);
+  const m =
+    /^(daily|weekdays|weekly|fortnightly|monthly) (\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(
+      rule,
+    );
   if (!m) return undefined;
   const [, repeat, year, month, day, hour, minute, second] = m;
   return {

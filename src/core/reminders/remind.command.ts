@@ -8,7 +8,7 @@ import { describeRepeat } from './describe-reminder.ts';
 import { REPEATS } from './reminder.ts';
 import { welcomeBack } from './welcome-back.ts';
 
-/** `/remind when:<text> what:<text> [repeat:daily|weekly|monthly]`. */
+/** `/remind when:<text> what:<text> [repeat:daily|weekdays|weekly|fortnightly|monthly]`; `when` may say the repeat in words. */
 export const remindCommand = defineCommand({
   name: 'remind',
   description: 'Set a reminder, e.g. when:"next Friday 9am" what:"email Dr. Rivera"',
@@ -17,7 +17,7 @@ export const remindCommand = defineCommand({
   personal: true,
   options: {
     when: stringOption({
-      description: 'When, in your time zone: "in 2 weeks", "next Friday 9am", "2027-01-15 08:30"',
+      description: 'When, in your zone: "next Friday 9am", "in 2 weeks", "every monday 8am", "weekdays at 7"',
       example: 'tomorrow 18:00',
       required: true as const,
       maxLength: 100,
@@ -28,7 +28,11 @@ export const remindCommand = defineCommand({
       required: true as const,
       maxLength: 300,
     }),
-    repeat: choiceOption({ description: 'Repeat it', example: 'weekly', choices: REPEATS }),
+    repeat: choiceOption({
+      description: 'Repeat it (or say so in when: "every day at 21:00", "every 2 weeks on friday")',
+      example: 'weekly',
+      choices: REPEATS,
+    }),
   },
   // Rich adapters ask in a form when /remind comes without its options.
   form: { title: 'Set a reminder', inputs: ['when', 'what', 'repeat'] },
@@ -36,6 +40,8 @@ export const remindCommand = defineCommand({
     '/remind when:"in 2 weeks" what:"follow up with Mercy Hospital"',
     '/remind when:"next Friday 9am" what:"send CV to Dr. Rivera"',
     '/remind when:"tomorrow 18:00" what:"study block" repeat:daily',
+    '/remind when:"every monday 8am" what:"check new externship listings"',
+    '/remind when:"weekdays at 7" what:"UWorld block"',
   ],
   async handler(input, ctx): Promise<Reply> {
     const created = await createReminder(ctx, { when: input.when, what: input.what, repeat: input.repeat });
@@ -52,7 +58,10 @@ export const remindCommand = defineCommand({
     }
     const repeat = describeRepeat(r, ctx.zone);
     if (repeat) fields.push({ name: 'Repeats', value: `${repeat} (your time, ${ctx.zone})` });
-    fields.push({ name: 'Id', value: `${r.id} (cancel with /reminder-cancel id:${r.id})` });
+    fields.push({
+      name: 'Id',
+      value: `${r.id} (change with /reminder-edit id:${r.id} when:"friday 9am", cancel with /reminder-cancel id:${r.id})`,
+    });
     const notes = [note, await welcomeBack(ctx)].filter(Boolean).join(' ');
     return reply({
       title: 'Reminder set',

@@ -4,6 +4,7 @@ import { failureReply } from '../commands/dispatch.ts';
 import { idOption } from '../commands/options.ts';
 import { type Reply, reply } from '../reply.ts';
 import { fail, ok, type Result } from '../result.ts';
+import { cancelDeadlineStep } from './deadline-reminders.ts';
 import { dropReminder } from './place-reminder.ts';
 import type { Reminder } from './reminder.ts';
 
@@ -37,7 +38,9 @@ export const reminderCancelCommand = defineCommand({
     const found = await ownReminder(ctx, input.id);
     if (!found.ok) return failureReply(found);
     const r = found.value;
-    await dropReminder(ctx.deps, r);
+    // A deadline step stays cancelled when the listing changes later.
+    if (r.kind === 'deadline') await cancelDeadlineStep(ctx.deps, r);
+    else await dropReminder(ctx.deps, r);
     return reply({
       title: 'Reminder cancelled',
       text: `Cancelled "${r.text}"${r.repeat ? ' and its repeats' : ''}.`,

@@ -1,7 +1,10 @@
+import { DateTime } from 'luxon';
 import type { ListingDeadlineInfo } from '../ports/listing-events.port.ts';
 import { type Reply, type ReplyAction, reply } from '../reply.ts';
 import { formatDuration, formatLocal } from '../time/parse-when.ts';
 import type { TrackerEntry } from '../tracker/tracker.ts';
+import { listingDeadlineText } from './deadline-text.ts';
+import { describeRepeat } from './describe-reminder.ts';
 import { hasButtons, type Reminder } from './reminder.ts';
 
 /** Action ids of the buttons on a delivered reminder (payload: the reminder id). */
@@ -43,14 +46,15 @@ function body(r: Reminder, c: MessageContext): { title: string; text: string } {
       return { title: 'Update from imgbot', text: r.text };
     case 'deadline': {
       const days = r.offsetDays ?? 0;
-      const when = c.listing?.deadlineAt ? formatLocal(c.listing.deadlineAt, c.zone) : 'soon';
+      const when = c.listing ? listingDeadlineText(c.listing, c.zone) : 'soon';
       const title = c.listing?.title ?? r.text;
+      const off = r.listingId ? ` Stop these with /deadline-reminders listing:${r.listingId} off.` : '';
       return {
         title:
           days === 0
             ? `Deadline today: ${title}`
             : `Deadline in ${days} day${days === 1 ? '' : 's'}: ${title}`,
-        text: `The application deadline for "${title}" is ${when}.`,
+        text: `The application deadline for "${title}" is ${when}.${off}`,
       };
     }
     case 'follow-up': {
@@ -61,13 +65,17 @@ function body(r: Reminder, c: MessageContext): { title: string; text: string } {
         text: `You ${verb} ${program}${since} and have had no reply. A short, polite follow-up email is normal after 2-3 weeks.${track}`,
       };
     }
-    case 'letter':
+    case 'letter': {
+      const end = c.entry?.rotationEnd;
+      // A short rotation's letter request comes the day after it ends.
+      const over = end !== undefined && DateTime.fromMillis(r.dueAt, { zone: c.zone }).toISODate()! > end;
       return {
         title: `Ask for a letter: ${program}`,
         text:
-          `Your rotation at ${program} ends on ${c.entry?.rotationEnd ?? 'soon'}. Now is a good time to ask your supervisor ` +
+          `Your rotation at ${program} ${over ? 'ended' : 'ends'} on ${end ?? 'soon'}. Now is a good time to ask your supervisor ` +
           'for a letter of recommendation: give them your CV, a personal statement draft and a summary of the cases you saw.',
       };
+    }
     case 'thank-you':
       return {
         title: `Thank-you note: ${program}`,
@@ -85,8 +93,11 @@ export function reminderMessage(r: Reminder, c: MessageContext): Reply {
     c.lateMs >= c.lateAfterMs
       ? `Delivered ${formatDuration(c.lateMs)} late: I was offline when it came due (${formatLocal(r.fireAt, c.zone)}).`
       : undefined;
-  const fields = r.kind === 'notice' ? [] : [{ name: 'For', value: formatLocal(r.dueAt, c.zone) }];
-  if (r.repeat)
-    fields.push({ name: 'Repeats', value: `${r.repeat} (stop with /reminder-cancel id:${r.id})` });
+  const fields =
+    r.kind === 'notice'
+      ? []
+      : [{ name: 'For', value: `${formatLocal(r.dueAt, c.zone)}, your time (${c.zone})` }];
+  const repeat = describeRepeat(r, c.zone);
+  if (repeat) fields.push({ name: 'Repeats', value: `${repeat} (stop with /reminder-cancel id:${r.id})` });
   return reply({ title, text, fields, actions: buttons(r), ids: [r.id], footer: late });
 }

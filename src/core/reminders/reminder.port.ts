@@ -22,10 +22,18 @@ export interface ReminderStore {
     count: number,
   ): Promise<{ cursor: string; items: { readonly id: string; readonly fireAt: number }[] }>;
 
-  /** Records that the member wants deadline reminders for a listing (from a community); false when already subscribed. */
+  /**
+   * Records that the member wants deadline reminders for a listing (from a
+   * community), every step of them: steps they had cancelled come back. False
+   * when already subscribed.
+   */
   subscribeDeadline(listingId: string, userId: string, communityId: string): Promise<boolean>;
-  /** Removes a subscription; true only for the call that removed it (so a member is told once). */
+  /** Removes a subscription and its cancelled steps; true only for the call that removed it (so a member is told once). */
   unsubscribeDeadline(listingId: string, userId: string): Promise<boolean>;
+  /** Remembers that the member cancelled the step `offsetDays` before a listing's deadline, so no change brings it back. */
+  skipDeadlineStep(listingId: string, userId: string, offsetDays: number): Promise<void>;
+  /** The steps (days before the deadline) the member cancelled for a listing. */
+  skippedDeadlineSteps(listingId: string, userId: string): Promise<number[]>;
   deadlineSubscribers(listingId: string): Promise<string[]>;
   /** The member's subscriptions: listing id -> community id it was made in. */
   subscriptionsOf(userId: string): Promise<Record<string, string>>;

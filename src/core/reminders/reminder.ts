@@ -8,10 +8,16 @@ import type { WallClock } from '../time/parse-when.ts';
  */
 export type ReminderKind = 'custom' | 'deadline' | 'follow-up' | 'letter' | 'thank-you' | 'notice';
 
-/** How often a custom reminder repeats. */
-export type Repeat = 'daily' | 'weekly' | 'monthly';
+/** How often a custom reminder repeats (`weekdays`: Monday to Friday; `fortnightly`: every 2 weeks). */
+export type Repeat = 'daily' | 'weekdays' | 'weekly' | 'fortnightly' | 'monthly';
 
-export const REPEATS: readonly [Repeat, ...Repeat[]] = ['daily', 'weekly', 'monthly'];
+export const REPEATS: readonly [Repeat, ...Repeat[]] = [
+  'daily',
+  'weekdays',
+  'weekly',
+  'fortnightly',
+  'monthly',
+];
 
 /**
  * One reminder. Instants are UTC ms. `dueAt` is when the member wants it;

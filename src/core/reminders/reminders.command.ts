@@ -26,7 +26,7 @@ export const remindersCommand = defineCommand({
     }
     return reply({
       title: 'Your reminders',
-      text: `${pending.length} pending, times in ${ctx.zone}. Cancel one with /reminder-cancel id:<id>.${back ? ` ${back}` : ''}`,
+      text: `${pending.length} pending, times in ${ctx.zone}. Move or change one with /reminder-edit id:<id> when:"friday 9am", cancel one with /reminder-cancel id:<id>.${back ? ` ${back}` : ''}`,
       records: pending.map((r) => reminderRecord(r, ctx.zone)),
       ids: pending.map((r) => r.id),
       ephemeral: true,

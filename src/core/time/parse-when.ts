@@ -8,7 +8,8 @@
  * fields, and build the instant ourselves with luxon in the member's zone.
  */
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
-import * as chrono from 'chrono-node';
+// why the English entry: members type English dates, and loading every locale cost ~150 ms at start-up
+import * as chrono from 'chrono-node/en';
 import { DateTime } from 'luxon';
 import { fail, ok, type Result } from '../result.ts';
 

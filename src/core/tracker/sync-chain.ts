@@ -5,7 +5,7 @@ import type { Reminder } from '../reminders/reminder.ts';
 import type { TrackerEntry } from './tracker.ts';
 import { planChain } from './tracker-chain.ts';
 
-/** why: the settings schema allows 14-21 days (the articles: follow up after 2-3 weeks). */
+/** why: the settings schema allows 14-21 days (programs that have not answered in 2-3 weeks get a polite follow-up). */
 const FOLLOW_UP_RANGE = [14, 21] as const;
 
 /** The pending chain reminders of one tracker entry. */

@@ -4,17 +4,28 @@ import { failureReply } from '../commands/dispatch.ts';
 import { booleanOption, choiceOption, dateOption, stringOption } from '../commands/options.ts';
 import type { Reminder } from '../reminders/reminder.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
-import { chainFields } from './describe-entry.ts';
+import { chainFields, entryWarnings } from './describe-entry.ts';
+import { localToday } from './sync-chain.ts';
 import { TRACKER_STATUSES, type TrackerEntry } from './tracker.ts';
 import { addEntry } from './tracker-entries.ts';
 
 /** The reply after an entry was added: its id, status, and the reminders it set up. */
-export function addedReply(entry: TrackerEntry, chain: readonly Reminder[], zone: string): Reply {
+export function addedReply(
+  entry: TrackerEntry,
+  chain: readonly Reminder[],
+  zone: string,
+  now: number,
+): Reply {
   const follow = chain.length > 0 ? ' I set up these reminders:' : '';
+  const warnings = entryWarnings(entry, localToday(now, zone));
   return reply({
     title: 'Added to your tracker',
-    text: `${entry.program} (id ${entry.id}) is now "${entry.status}".${follow} Change it with /track update id:${entry.id} status:<status>.`,
-    fields: chainFields(chain, zone),
+    text: [
+      `${entry.program} (id ${entry.id}) is now "${entry.status}".`,
+      ...warnings,
+      `Change it with /track update id:${entry.id} status:<status>.${follow}`,
+    ].join(' '),
+    fields: chainFields(chain, zone, entry),
     ids: [entry.id],
     ephemeral: true,
   });
@@ -63,7 +74,7 @@ export const trackAddCommand = defineCommand({
       handsOn: input.hands_on,
     });
     if (!res.ok) return failureReply(res);
-    return addedReply(res.value.entry, res.value.chain, ctx.zone);
+    return addedReply(res.value.entry, res.value.chain, ctx.zone, ctx.now);
   },
 });
 
@@ -84,6 +95,6 @@ export const trackerAddListingAction: ActionDef = {
       );
     const res = await addEntry(ctx, listing.id, {});
     if (!res.ok) return failureReply(res);
-    return addedReply(res.value.entry, res.value.chain, ctx.zone);
+    return addedReply(res.value.entry, res.value.chain, ctx.zone, ctx.now);
   },
 };

@@ -2,7 +2,8 @@ import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { booleanOption, choiceOption, dateOption, idOption } from '../commands/options.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
-import { chainFields } from './describe-entry.ts';
+import { chainFields, entryWarnings } from './describe-entry.ts';
+import { localToday } from './sync-chain.ts';
 import { TRACKER_STATUSES } from './tracker.ts';
 import { updateEntry } from './tracker-entries.ts';
 
@@ -56,8 +57,13 @@ export const trackUpdateCommand = defineCommand({
     const tail = chain.length > 0 ? ' Scheduled reminders:' : ' No reminders are scheduled for it now.';
     return reply({
       title: 'Tracker updated',
-      text: `${entry.program} (id ${entry.id}) updated.${moved}${tail}`,
-      fields: chainFields(chain, ctx.zone),
+      text: [
+        `${entry.program} (id ${entry.id}) updated.${moved}`,
+        ...entryWarnings(entry, localToday(ctx.now, ctx.zone)),
+      ]
+        .join(' ')
+        .concat(tail),
+      fields: chainFields(chain, ctx.zone, entry),
       ids: [entry.id],
       ephemeral: true,
     });

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { wallAt } from '../reminders/recurrence.ts';
 import type { WallClock } from '../time/parse-when.ts';
+import { letterDay } from './letter-timing.ts';
 import type { TrackerEntry } from './tracker.ts';
 
 /** The reminders an application can trigger. */
@@ -12,9 +13,6 @@ export interface ChainStep {
   readonly wall: WallClock;
   readonly dueAt: number;
 }
-
-/** why: the articles advise asking for a letter 2-4 weeks before the rotation ends; 3 weeks is the middle. */
-export const LETTER_DAYS_BEFORE_END = 21;
 
 function dateWall(isoDate: string, hour: number): WallClock {
   const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
@@ -44,14 +42,15 @@ function step(kind: ChainKind, wall: WallClock, zone: string): ChainStep {
  * with what is scheduled, so any status change cancels the steps it makes moot):
  * - applied / contacted: a follow-up `followUpDays` after the contact (or the
  *   status change) at `hour`:00; if that is already past, the next `hour`:00.
- * - accepted / rotating with an end date: ask for a letter 3 weeks before the
- *   end (or the next `hour`:00 if that is past but the rotation is not over),
- *   and a thank-you note the day after the end.
+ * - accepted / rotating with an end date: ask for a letter on the day
+ *   {@link letterDay} picks (never in the first week, never before
+ *   mid-rotation; the next `hour`:00 if that is past), and a thank-you note
+ *   the day after the end; the letter never comes after the thank-you.
  * - completed with an end date: the thank-you note, if still ahead.
  * - interested, rejected: nothing.
  */
 export function planChain(
-  entry: Pick<TrackerEntry, 'status' | 'contactedOn' | 'statusChangedAt' | 'rotationEnd'>,
+  entry: Pick<TrackerEntry, 'status' | 'contactedOn' | 'statusChangedAt' | 'rotationStart' | 'rotationEnd'>,
   opts: { readonly zone: string; readonly now: number; readonly followUpDays: number; readonly hour: number },
 ): ChainStep[] {
   const { zone, now, hour } = opts;
@@ -63,18 +62,15 @@ export function planChain(
     steps.push(step('follow-up', wall, zone));
   }
   const end = entry.rotationEnd;
-  if (end && (entry.status === 'accepted' || entry.status === 'rotating')) {
-    const endWall = dateWall(end, hour);
-    let letter = shiftDays(endWall, -LETTER_DAYS_BEFORE_END);
+  if (!end) return steps;
+  const thanks = step('thank-you', shiftDays(dateWall(end, hour), 1), zone);
+  if (entry.status === 'accepted' || entry.status === 'rotating') {
+    let letter = dateWall(letterDay(entry.rotationStart, end).date, hour);
     if (wallAt(letter, zone) <= now) letter = nextLocalHour(now, zone, hour);
-    // Past the last day of the rotation, the thank-you note is the step that still makes sense.
-    if (wallAt(letter, zone) <= wallAt({ ...endWall, hour: 23, minute: 59 }, zone)) {
-      steps.push(step('letter', letter, zone));
-    }
+    // Once the thank-you is due, asking for the letter is folded into it.
+    if (wallAt(letter, zone) <= thanks.dueAt) steps.push(step('letter', letter, zone));
   }
-  if (end && (entry.status === 'accepted' || entry.status === 'rotating' || entry.status === 'completed')) {
-    const thanks = step('thank-you', shiftDays(dateWall(end, hour), 1), zone);
-    if (thanks.dueAt > now) steps.push(thanks);
-  }
+  const rotation = entry.status === 'accepted' || entry.status === 'rotating' || entry.status === 'completed';
+  if (rotation && thanks.dueAt > now) steps.push(thanks);
   return steps;
 }

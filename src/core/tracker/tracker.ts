@@ -18,8 +18,8 @@ export interface TrackerNote {
 }
 
 /**
- * One application in a member's tracker: the spreadsheet row the articles
- * recommend (program, status, date of contact, rotation dates, notes).
+ * One application in a member's tracker: the spreadsheet row applicants are
+ * advised to keep (program, status, date of contact, rotation dates, notes).
  * Dates are calendar dates `YYYY-MM-DD` in the member's zone.
  */
 export interface TrackerEntry {

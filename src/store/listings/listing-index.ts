@@ -9,7 +9,7 @@ import { cityKey, indexWords, titleKey } from '../../core/opportunities/listing-
  * Key names are relative to the listings base (`<prefix>{listings}:`):
  * - `all` (ZSET, every listing by posting time) and `queue` (ZSET, pending);
  * - search indexes, published listings only: `zall` and `zt:<type>` (ZSET by
- *   deadline order), `zfee` (ZSET by fee), SETs `sp:<specialty>`,
+ *   deadline order), `zfee` (ZSET by fee, stated fees only), SETs `sp:<specialty>`,
  *   `st:<state>`, `ci:<city>`, `ho:1|0`, `free`, `nousmle`, `noecfmg`, `lor`,
  *   `w:<word>` (free text), and `tlex` (title word-prefix autocomplete);
  * - combined SETs for the commonest searches, since an intersection costs
@@ -51,13 +51,21 @@ function titleSuffixes(title: string): string[] {
   return out;
 }
 
-/** The flag sets a listing is in (`ho:1`, `free`, ...), by their names. */
+/**
+ * The flag sets a listing is in (`ho:1`, `free`, ...), by their names. Only a
+ * stated value puts a listing in a set: a fee, exam or letter the listing
+ * does not state (null) is in none of `free`, `nousmle`, `noecfmg`, `s1no`,
+ * `s2no` (that exam stated as not required), `lor`.
+ */
 export function flagNames(l: Listing): string[] {
   const flags = [`ho:${l.handsOn ? 1 : 0}`];
+  const r = l.requirements;
   if (l.feeUsd === 0) flags.push('free');
-  if (!l.requirements.step1 && !l.requirements.step2ck) flags.push('nousmle');
-  if (!l.requirements.ecfmg) flags.push('noecfmg');
-  if (l.lorPossible) flags.push('lor');
+  if (r.step1 === false && r.step2ck === false) flags.push('nousmle');
+  if (r.ecfmg === false) flags.push('noecfmg');
+  if (r.step1 === false) flags.push('s1no');
+  if (r.step2ck === false) flags.push('s2no');
+  if (l.lorPossible === true) flags.push('lor');
   return flags;
 }
 
@@ -67,10 +75,11 @@ function searchEntries(l: Listing): IndexEntry[] {
   const entries: IndexEntry[] = [
     { kind: 'z', key: 'zall', score },
     { kind: 'z', key: `zt:${t}`, score },
-    { kind: 'z', key: 'zfee', score: l.feeUsd },
     { kind: 's', key: `ci:${cityKey(l.city)}` },
     { kind: 's', key: `tci:${t}:${cityKey(l.city)}` },
   ];
+  // A fee not stated is left out of the fee order, so no max_fee search finds it.
+  if (l.feeUsd !== null) entries.push({ kind: 'z', key: 'zfee', score: l.feeUsd });
   for (const flag of flagNames(l))
     entries.push({ kind: 's', key: flag }, { kind: 's', key: `tf:${t}:${flag}` });
   for (const s of l.specialties) {

@@ -84,8 +84,26 @@ local token = ARGV[9]
 local feeKey = base .. 'zfee'
 local tmp = base .. 'tmp:hits'
 local tmpFee = base .. 'tmp:fee'
+local tmpPlaces = base .. 'tmp:places'
 local sets = {}
-for i = 12, #ARGV do sets[#sets + 1] = base .. ARGV[i] end
+for i = 12, #ARGV do
+  local arg = ARGV[i]
+  if string.sub(arg, 1, 2) == 'U\t' then
+    -- Any of several cities, each in its state: U<TAB>set prefix<TAB>city<TAB>state<TAB>city<TAB>state...
+    local parts = {}
+    for part in string.gmatch(string.sub(arg, 3), '[^\t]+') do parts[#parts + 1] = part end
+    local prefix = parts[1]
+    for j = 2, #parts - 1, 2 do
+      local stateKey = base .. 'st:' .. parts[j + 1]
+      for _, id in ipairs(redis.call('SMEMBERS', base .. prefix .. parts[j])) do
+        if redis.call('SISMEMBER', stateKey, id) == 1 then redis.call('SADD', tmpPlaces, id) end
+      end
+    end
+    sets[#sets + 1] = tmpPlaces
+  else
+    sets[#sets + 1] = base .. arg
+  end
+end
 
 local function reply(total, exact, hasMore, ids)
   if hasMore and token ~= '' then redis.call('SET', base .. 'q:' .. token, ARGV[10], 'PX', ARGV[11]) end
@@ -207,6 +225,6 @@ local function run()
 end
 
 local result = run()
-redis.call('DEL', tmp, tmpFee)
+redis.call('DEL', tmp, tmpFee, tmpPlaces)
 return result
 `;

@@ -7,6 +7,7 @@ import type {
   RememberSearch,
 } from '../../core/opportunities/listing.port.ts';
 import { type Listing, listingSchema } from '../../core/opportunities/listing.ts';
+import { deadlineInfo } from '../../core/opportunities/listing-record.ts';
 import type { ListingDeadlineInfo, ListingLookup } from '../../core/ports/listing-events.port.ts';
 import type { Keys } from '../keys.ts';
 import { encodeEntries, indexEntries, LEX_SEPARATOR } from './listing-index.ts';
@@ -51,6 +52,29 @@ function parseListing(raw: string | null | undefined): Listing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** The flag sets a search needs (`ho:1`, `free`, ...), before any type prefix. */
+function flagSets(q: ListingSearch): string[] {
+  const flags: string[] = [];
+  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
+  if (q.free) flags.push('free');
+  if (q.noUsmle) flags.push('nousmle');
+  if (q.noEcfmg) flags.push('noecfmg');
+  if (q.step1No) flags.push('s1no');
+  if (q.step2ckNo) flags.push('s2no');
+  if (q.lor) flags.push('lor');
+  return flags;
+}
+
+/**
+ * A place filter as one argument the search script reads as a union (see
+ * SEARCH_SCRIPT): `U`, the city set prefix, then each city and its state.
+ */
+function placesArg(q: ListingSearch): string[] {
+  if (!q.places || q.places.length === 0) return [];
+  const cells = q.places.flatMap((p) => [p.city, p.state]);
+  return [['U', q.type ? `tci:${q.type}:` : 'ci:', ...cells].join('\t')];
+}
+
 /**
  * The set filters of a search, as index keys relative to the base. The
  * narrowest combined set stands in for its parts (see listing-index.ts):
@@ -65,16 +89,17 @@ function setFilters(q: ListingSearch): string[] {
   else if (q.specialty) sets.push(t ? `ts:${t}:${q.specialty}` : `sp:${q.specialty}`);
   else if (q.state) sets.push(t ? `tst:${t}:${q.state}` : `st:${q.state}`);
   if (q.city) sets.push(t ? `tci:${t}:${q.city}` : `ci:${q.city}`);
-  const flags: string[] = [];
-  if (q.handsOn !== undefined) flags.push(`ho:${q.handsOn ? 1 : 0}`);
-  if (q.free) flags.push('free');
-  if (q.noUsmle) flags.push('nousmle');
-  if (q.noEcfmg) flags.push('noecfmg');
-  if (q.lor) flags.push('lor');
-  for (const flag of flags) sets.push(t ? `tf:${t}:${flag}` : flag);
+  for (const flag of flagSets(q)) sets.push(t ? `tf:${t}:${flag}` : flag);
   for (const w of q.words ?? []) sets.push(`w:${w}`);
   return sets;
 }
+
+/**
+ * The index rules' version. why 2: "not stated" fees and exams left the
+ * `free`/`nousmle`/`noecfmg`/`lor` sets, and `s1no`/`s2no` (for the eligible
+ * filter) were added; listings saved under version 1 are re-indexed once.
+ */
+export const LISTING_INDEX_VERSION = 2;
 
 /**
  * Listings on Redis: one HASH per listing (`L:<id>`: JSON, index entries,
@@ -124,6 +149,31 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
     ];
   }
 
+  /**
+   * Rebuilds every listing's index entries once per {@link LISTING_INDEX_VERSION}:
+   * when the index gains a set (or a set's meaning changes), listings saved
+   * before would be missing from it until edited. Re-saving each record with
+   * the current rules fixes that; the version is then recorded so later starts
+   * skip it. Safe to run in two processes at once (a save is idempotent).
+   * Returns how many listings were re-indexed.
+   */
+  async reindexIfStale(): Promise<number> {
+    const versionKey = `${this.base}index-version`;
+    if (Number((await this.redis.get(versionKey)) ?? 0) >= LISTING_INDEX_VERSION) return 0;
+    let done = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.base}L:*`, 'COUNT', 500);
+      cursor = next;
+      const ids = keys.map((k) => k.slice(`${this.base}L:`.length));
+      const listings = (await this.getMany(ids)).filter((l): l is Listing => l !== undefined);
+      if (listings.length > 0) await this.saveMany(listings.map((listing) => ({ listing })));
+      done += listings.length;
+    } while (cursor !== '0');
+    await this.redis.set(versionKey, String(LISTING_INDEX_VERSION));
+    return done;
+  }
+
   async save(listing: Listing, expectedRev?: number): Promise<boolean> {
     return (await this.redis.listingSave(...this.saveArgs(listing, expectedRev))) === 1;
   }
@@ -163,6 +213,7 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
       remember?.value ?? '',
       remember?.ttlMs ?? 0,
       ...setFilters(q),
+      ...placesArg(q),
     ];
   }
 
@@ -263,6 +314,6 @@ export class RedisListingsStore implements ListingsPort, ListingLookup {
   /** The reminders side's narrow read (ListingLookup). */
   async getDeadlineInfo(listingId: string): Promise<ListingDeadlineInfo | undefined> {
     const l = await this.get(listingId);
-    return l && { id: l.id, title: l.title, deadlineAt: l.deadlineAt, status: l.status };
+    return l && deadlineInfo(l);
   }
 }

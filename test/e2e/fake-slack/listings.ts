@@ -39,6 +39,8 @@ export async function postListings(app: TestApp, listings: readonly SeedListing[
       `state:${l.state}`,
       `hands_on:${l.handsOn ? 'true' : 'false'}`,
       `deadline:${FUTURE_DEADLINE}`,
+      // Stated as free: a fee left out is "not stated", which no `free` search finds.
+      'fee_usd:0',
       'contact:observers@riverbend.example.org',
       `description:${quote(l.description ?? 'Rounds with the attending team, supervised by faculty.')}`,
     ].join(' ');

@@ -1,9 +1,9 @@
-import { type ChatInputCommandInteraction, MessageFlags } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
 import type { Actor } from '../../../core/identity.ts';
 import { commandPath, envFor, type RouterContext, rawOptions } from './context.ts';
 import { needsForm, openForm } from './forms.ts';
-import { editWith, shareable } from './respond.ts';
+import { answerInTime } from './respond.ts';
 
 /**
  * Keeps the server channel the member last used a command in, so that if
@@ -27,9 +27,10 @@ async function rememberChannel(
 }
 
 /**
- * A slash command: open its form when one is needed, else defer (every
- * command touches Redis) privately and fill the answer in. Answers are shown
- * to the member alone; shareable ones carry a "Share in channel" button.
+ * A slash command: open its form when one is needed, else run it and answer
+ * privately, in the initial response when the core is quick enough (deferred
+ * and edited in when not: see `answerInTime`). Answers are shown to the member
+ * alone; shareable ones carry a "Share in channel" button.
  */
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
@@ -42,9 +43,7 @@ export async function handleCommand(
     await openForm(interaction, command, raw, ctx);
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const env = envFor(interaction, ctx);
-  await rememberChannel(interaction, env.actor, ctx);
-  const reply = await runCommand(name, raw, env);
-  await editWith(interaction, reply, shareable(reply, command?.personal), ctx);
+  const work = rememberChannel(interaction, env.actor, ctx).then(() => runCommand(name, raw, env));
+  await answerInTime(interaction, work, 'reply', command?.personal, ctx);
 }

@@ -1,10 +1,10 @@
-import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
+import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { runAction } from '../../../core/commands/dispatch.ts';
 import { clip, LIMITS } from '../render/clip.ts';
 import { SHARE_ACTION } from '../render/components.ts';
 import { NO_MENTIONS } from '../render/message.ts';
 import { envFor, type RouterContext } from './context.ts';
-import { editWith, replyError, sendPrivate, shareable } from './respond.ts';
+import { answerInTime, replyError, sendPrivate } from './respond.ts';
 
 /** "Share in channel": re-posts the private answer (its text and embeds, no buttons) publicly. */
 async function share(interaction: ButtonInteraction): Promise<void> {
@@ -20,7 +20,8 @@ async function share(interaction: ButtonInteraction): Promise<void> {
 /**
  * Buttons and select menus. The custom id is verified first (a forged or
  * stale one gets a friendly private error). Paging actions
- * (`replacesMessage`) edit the message they sit on; others answer privately.
+ * (`replacesMessage`) update the message they sit on; others answer privately;
+ * both in the initial response when the core is quick (`answerInTime`).
  * A select menu hands its chosen value to the action as the payload.
  */
 export async function handleComponent(
@@ -47,14 +48,6 @@ export async function handleComponent(
     await sendPrivate(interaction, await runAction(id, payload, env), ctx); // the core's "no longer supported"
     return;
   }
-  if (action.replacesMessage) {
-    await interaction.deferUpdate();
-    const reply = await runAction(id, payload, env);
-    if (reply.error) await sendPrivate(interaction, reply, ctx);
-    else await editWith(interaction, reply, shareable(reply, action.personal), ctx);
-    return;
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await runAction(id, payload, env);
-  await editWith(interaction, reply, shareable(reply, action.personal), ctx);
+  const mode = action.replacesMessage ? 'update' : 'reply';
+  await answerInTime(interaction, runAction(id, payload, env), mode, action.personal, ctx);
 }

@@ -1,69 +1,83 @@
-import {
-  type APIModalInteractionResponseCallbackData,
-  type MessageContextMenuCommandInteraction,
-  MessageFlags,
-  type ModalSubmitInteraction,
+import type {
+  APIModalInteractionResponseCallbackData,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
 } from 'discord.js';
-import { runCommand } from '../../../core/commands/dispatch.ts';
-import { REMIND_MESSAGE_COMMAND } from '../commands-json.ts';
+import { checkPermission } from '../../../core/commands/dispatch.ts';
+import { runMessageAction } from '../../../core/commands/entry-points.ts';
+import type { RawOptions } from '../../../core/commands/resolve-options.ts';
 import { STALE_COMPONENT_TEXT } from '../custom-id.ts';
+import { clip, LIMITS } from '../render/clip.ts';
 import { envFor, type RouterContext } from './context.ts';
-import { textInput } from './forms.ts';
-import { editWith, replyError } from './respond.ts';
+import { inputValue, textInput } from './forms.ts';
+import { answerInTime, replyError, sendPrivate } from './respond.ts';
 
-/** Modal id of "Remind me about this"; its payload is `<channel>/<message>`. */
-export const REMIND_MESSAGE_MODAL = 'discord.remind-message';
+/** Modal ids of message actions are `msg.<action id>`; the payload is `<channel>/<message>`. */
+export const MESSAGE_ACTION_MODAL_PREFIX = 'msg.';
 
 /** `https://discord.com/channels/<guild>/<channel>/<message>` (`@me` in DMs). */
 export function messageLink(guildId: string | null, channelId: string, messageId: string): string {
   return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
 }
 
-/** "Remind me about this" on a message: ask when, in a modal (no Redis yet, so no defer). */
+/**
+ * A core message action picked on a message (its label is the menu entry):
+ * a member who may not run its command gets the core's refusal; otherwise a
+ * modal asks the action's options. Member commands touch no Redis here, so
+ * no defer is needed before the modal.
+ */
 export async function handleContextMenu(
   interaction: MessageContextMenuCommandInteraction,
   ctx: RouterContext,
 ): Promise<void> {
-  if (interaction.commandName !== REMIND_MESSAGE_COMMAND || !ctx.registry.find('remind')) {
+  const action = ctx.registry.messageActions().find((a) => a.label === interaction.commandName);
+  const command = action ? ctx.registry.find(action.command) : undefined;
+  if (!action || !command) {
     await replyError(interaction, `"${interaction.commandName}" is not available any more.`);
+    return;
+  }
+  const refusal = await checkPermission(command, envFor(interaction, ctx));
+  if (refusal) {
+    await sendPrivate(interaction, refusal, ctx);
     return;
   }
   const customId = ctx.codec.encode({
     kind: 'm',
-    id: REMIND_MESSAGE_MODAL,
+    id: `${MESSAGE_ACTION_MODAL_PREFIX}${action.id}`,
     payload: `${interaction.channelId}/${interaction.targetId}`,
   });
   if (!customId.ok) throw new Error(customId.message);
-  const when = ctx.registry.find('remind')?.options.when;
   const modal: APIModalInteractionResponseCallbackData = {
     custom_id: customId.value,
-    title: 'Remind me about this message',
-    components: [
-      textInput('when', {
-        description: 'When should I DM you a link to this message?',
-        required: true,
-        maxLength: when?.maxLength ?? 100, // why: a "when" phrase is short
-        example: when?.example ?? 'tomorrow 9am',
-      }),
-    ],
+    title: clip(action.label, LIMITS.modalTitle),
+    components: action.ask.flatMap((name) => {
+      const def = command.options[name];
+      return def ? [textInput(name, def)] : [];
+    }),
   };
   await interaction.showModal(modal);
 }
 
-/** The "when" came back: run the core `/remind` with the message link as what to remind. */
-export async function submitRemindMessage(
+/** A message action's form came back: run its command with the answers and the link to the message. */
+export async function submitMessageAction(
   interaction: ModalSubmitInteraction,
+  actionId: string,
   payload: string,
   ctx: RouterContext,
 ): Promise<void> {
+  const action = ctx.registry.messageAction(actionId);
   const [channelId, messageId] = payload.split('/');
-  if (!channelId || !messageId || !/^\d+$/.test(channelId) || !/^\d+$/.test(messageId)) {
+  if (!action || !channelId || !messageId || !/^\d+$/.test(channelId) || !/^\d+$/.test(messageId)) {
     await replyError(interaction, STALE_COMPONENT_TEXT);
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const when = interaction.fields.getTextInputValue('when');
-  const what = messageLink(interaction.guildId, channelId, messageId);
-  const reply = await runCommand('remind', { when, what }, envFor(interaction, ctx));
-  await editWith(interaction, reply, false, ctx);
+  const answers: RawOptions = {};
+  for (const name of action.ask) {
+    const value = inputValue(interaction, name);
+    if (value !== undefined) answers[name] = value;
+  }
+  const link = messageLink(interaction.guildId, channelId, messageId);
+  const work = runMessageAction(action, answers, link, envFor(interaction, ctx));
+  // why: the answer is about a member's own message action (a reminder): kept private
+  await answerInTime(interaction, work, 'reply', true, ctx);
 }

@@ -23,6 +23,8 @@ export interface RouterContext {
   readonly pendingForms: PendingForms;
   /** Autocomplete answers after this long are replaced by an empty list (Discord waits 3 s). */
   readonly autocompleteBudgetMs: number;
+  /** A reply ready within this long goes in the initial response; later ones are deferred, then edited in. */
+  readonly answerBudgetMs: number;
 }
 
 /** The core invocation for this interaction's member. */

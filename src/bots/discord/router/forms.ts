@@ -3,10 +3,11 @@ import {
   type APIModalInteractionResponseCallbackData,
   type ChatInputCommandInteraction,
   ComponentType,
+  type ModalSubmitInteraction,
   TextInputStyle,
 } from 'discord.js';
 import type { Command } from '../../../core/commands/command.ts';
-import { buildContext, runCommand } from '../../../core/commands/dispatch.ts';
+import { checkPermission } from '../../../core/commands/dispatch.ts';
 import type { AnyOptionDef } from '../../../core/commands/options.ts';
 import type { RawOptions } from '../../../core/commands/resolve-options.ts';
 import { errorReply } from '../../../core/reply.ts';
@@ -15,6 +16,16 @@ import { envFor, type RouterContext } from './context.ts';
 import { sendPrivate } from './respond.ts';
 
 const LONG_TEXT = 200; // why: options allowing more than a line get a paragraph box
+
+/** A typed input of a submitted modal; empty or absent inputs count as not given. */
+export function inputValue(interaction: ModalSubmitInteraction, key: string): string | undefined {
+  try {
+    const value = interaction.fields.getTextInputValue(key).trim();
+    return value === '' ? undefined : value;
+  } catch {
+    return undefined; // not in this submission: the core reports it if it was required
+  }
+}
 
 /** True when the command has a form and a required form input was not given inline. */
 export function needsForm(command: Command, raw: RawOptions): boolean {
@@ -79,9 +90,9 @@ export async function openForm(
   raw: RawOptions,
   ctx: RouterContext,
 ): Promise<void> {
-  const env = envFor(interaction, ctx);
-  if (command.permission === 'moderator' && !(await buildContext(env)).isModerator) {
-    await sendPrivate(interaction, await runCommand(command.name, raw, env), ctx);
+  const refusal = await checkPermission(command, envFor(interaction, ctx));
+  if (refusal) {
+    await sendPrivate(interaction, refusal, ctx);
     return;
   }
   const early = command.form?.precheck?.(raw);

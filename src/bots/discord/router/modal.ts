@@ -1,18 +1,10 @@
-import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
+import type { ModalSubmitInteraction } from 'discord.js';
 import { runCommand } from '../../../core/commands/dispatch.ts';
 import type { RawOptions } from '../../../core/commands/resolve-options.ts';
 import { envFor, type RouterContext } from './context.ts';
-import { REMIND_MESSAGE_MODAL, submitRemindMessage } from './context-menu.ts';
-import { editWith, replyError, shareable } from './respond.ts';
-
-function inputValue(interaction: ModalSubmitInteraction, key: string): string | undefined {
-  try {
-    const value = interaction.fields.getTextInputValue(key).trim();
-    return value === '' ? undefined : value;
-  } catch {
-    return undefined; // not in this submission: the core reports it if it was required
-  }
-}
+import { MESSAGE_ACTION_MODAL_PREFIX, submitMessageAction } from './context-menu.ts';
+import { inputValue } from './forms.ts';
+import { answerInTime, replyError } from './respond.ts';
 
 /**
  * A form came back: its options given inline (from the custom id or the
@@ -26,8 +18,8 @@ export async function handleModal(interaction: ModalSubmitInteraction, ctx: Rout
     return;
   }
   const { id, payload } = parts.value;
-  if (id === REMIND_MESSAGE_MODAL) {
-    await submitRemindMessage(interaction, payload, ctx);
+  if (id.startsWith(MESSAGE_ACTION_MODAL_PREFIX)) {
+    await submitMessageAction(interaction, id.slice(MESSAGE_ACTION_MODAL_PREFIX.length), payload, ctx);
     return;
   }
   const command = ctx.registry.find(id);
@@ -41,7 +33,6 @@ export async function handleModal(interaction: ModalSubmitInteraction, ctx: Rout
     const value = inputValue(interaction, key);
     if (value !== undefined) raw[key] = value;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const reply = await runCommand(command.name, raw, envFor(interaction, ctx));
-  await editWith(interaction, reply, shareable(reply, command.personal), ctx);
+  const work = runCommand(command.name, raw, envFor(interaction, ctx));
+  await answerInTime(interaction, work, 'reply', command.personal, ctx);
 }

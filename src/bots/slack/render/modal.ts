@@ -16,8 +16,10 @@ export interface FormMeta {
   readonly cmd: string;
   /** Channel the command was typed in, where the answer goes. */
   readonly ch?: string;
-  /** For "Remind me about this": the message the reminder is about. */
+  /** For a message action ("Remind me about this"): the message it is about. */
   readonly msg?: { readonly ch: string; readonly ts: string };
+  /** For a message action: its id (the shortcut's callback_id). */
+  readonly act?: string;
 }
 
 /** The metadata as Slack stores it, or undefined when it would not fit (Slack keeps 3,000 characters). */
@@ -31,12 +33,17 @@ export function decodeMeta(raw: string): FormMeta | undefined {
   try {
     const parsed: unknown = JSON.parse(raw);
     if (typeof parsed !== 'object' || parsed === null) return undefined;
-    const { cmd, ch, msg } = parsed as Record<string, unknown>;
+    const { cmd, ch, msg, act } = parsed as Record<string, unknown>;
     if (typeof cmd !== 'string') return undefined;
     const m = msg as { ch?: unknown; ts?: unknown } | undefined;
     const message =
       typeof m?.ch === 'string' && typeof m.ts === 'string' ? { ch: m.ch, ts: m.ts } : undefined;
-    return { cmd, ...(typeof ch === 'string' ? { ch } : {}), ...(message ? { msg: message } : {}) };
+    return {
+      cmd,
+      ...(typeof ch === 'string' ? { ch } : {}),
+      ...(message ? { msg: message } : {}),
+      ...(typeof act === 'string' ? { act } : {}),
+    };
   } catch {
     return undefined;
   }
@@ -111,8 +118,6 @@ function element(name: string, def: AnyOptionDef, given?: string): types.InputBl
 }
 
 export interface FormModalOptions {
-  /** Inputs left out (the shortcut fills `what` with the message link). */
-  readonly exclude?: readonly string[];
   /** Options typed with the command: prefilled in their inputs, the rest in "More options". */
   readonly given?: Readonly<Record<string, string>>;
 }
@@ -160,12 +165,11 @@ export function formModal(
   meta: FormMeta,
   opts: FormModalOptions = {},
 ): types.ModalView | undefined {
-  const exclude = opts.exclude ?? [];
   const given = opts.given ?? {};
   const inputs: types.KnownBlock[] = [];
   for (const name of form.inputs) {
     const def = command.options[name];
-    if (!def || exclude.includes(name)) continue;
+    if (!def) continue;
     inputs.push({
       type: 'input',
       block_id: name,

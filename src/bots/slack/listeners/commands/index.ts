@@ -1,10 +1,12 @@
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
-import { buildContext, runCommand, runTextCommand } from '../../../../core/commands/dispatch.ts';
+import { checkPermission, runTextCommand } from '../../../../core/commands/dispatch.ts';
+import type { Registry } from '../../../../core/commands/registry.ts';
 import type { Reply } from '../../../../core/reply.ts';
 import { formModal, noticeModal } from '../../render/modal.ts';
 import type { SlackWho } from '../../slack-actor.ts';
 import type { SlackApi } from '../../slack-api.ts';
 import { apologyReply, invocationEnv, type SlackDeps, toResponse } from '../../slack-deps.ts';
+import { SLACK_BUILTIN_COMMANDS, slackExample } from '../../slack-names.ts';
 import { routeSlashCommand, type SlashRoute } from '../../slack-text.ts';
 
 /** What the slash command handler needs from Bolt's listener arguments. */
@@ -40,20 +42,27 @@ export async function handleSlashCommand(args: SlashCommandArgs, deps: SlackDeps
     const route = routeSlashCommand(command.command, command.text, deps.core.registry);
     if (route.kind === 'form' && (await openForm(client, command.trigger_id, route, who, deps))) return;
     const env = await invocationEnv(deps, client, who);
-    await respond(toResponse(withSlackHints(route.line, await runTextCommand(route.line, env))));
+    const answer = await runTextCommand(route.line, env);
+    await respond(toResponse(withSlackHints(route.line, answer, deps.core.registry)));
   } catch (err) {
     deps.logger.error({ err, command: command.command }, 'slack slash command failed');
     await respond(toResponse(apologyReply())).catch(() => undefined);
   }
 }
 
-const HELP_HINT =
-  'In Slack every command also works as /imgbot <command>, e.g. /imgbot remind when:"tomorrow 9am" what:"email Dr. Rivera" (Slack keeps /remind for itself).';
+/** How to reach a command whose name Slack keeps, shown with the core's own example of one. */
+function helpHint(registry: Registry): string {
+  const reserved = registry.list().find((c) => SLACK_BUILTIN_COMMANDS.has(c.name.split(' ')[0] ?? c.name));
+  const example = reserved?.examples[0];
+  if (!reserved || !example) return 'In Slack every command also works as /imgbot <command>.';
+  return `In Slack every command also works as /imgbot <command>, e.g. ${slackExample(example)} (Slack keeps /${reserved.name} for itself).`;
+}
 
 /** `/help` in Slack says how to reach commands whose names Slack reserves. */
-function withSlackHints(line: string, reply: Reply): Reply {
+function withSlackHints(line: string, reply: Reply, registry: Registry): Reply {
   if (reply.error || !/^\/help\b/i.test(line)) return reply;
-  return { ...reply, footer: reply.footer ? `${reply.footer} · ${HELP_HINT}` : HELP_HINT };
+  const hint = helpHint(registry);
+  return { ...reply, footer: reply.footer ? `${reply.footer} · ${hint}` : hint };
 }
 
 /**
@@ -79,14 +88,16 @@ async function openForm(
   );
   if (!view) return false;
   const opening = api.views.open({ trigger_id: triggerId, view });
-  if (command.permission !== 'moderator') {
+  // why: a member command is open to everyone, so the modal need not wait for the member's lookup
+  if (command.permission === 'member') {
     await opening;
     return true;
   }
-  const [opened, env] = await Promise.all([opening, invocationEnv(deps, api, who)]);
-  if ((await buildContext(env)).isModerator) return true;
-  // The core refuses before it validates, so an empty run yields its refusal, in its words.
-  const refusal = await runCommand(command.name, {}, env);
+  const [opened, refusal] = await Promise.all([
+    opening,
+    invocationEnv(deps, api, who).then((env) => checkPermission(command, env)),
+  ]);
+  if (!refusal) return true;
   const viewId = opened.view?.id;
   if (viewId) await api.views.update({ view_id: viewId, view: noticeModal(form.title, refusal.text) });
   return true;

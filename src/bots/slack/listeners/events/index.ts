@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { runCommand } from '../../../../core/commands/dispatch.ts';
-import { errorReply } from '../../../../core/reply.ts';
+import { runQuestion } from '../../../../core/commands/entry-points.ts';
 import { publishHome } from '../../app-home.ts';
 import { renderReply } from '../../render/blocks.ts';
 import type { SlackWho } from '../../slack-actor.ts';
@@ -17,8 +16,9 @@ export interface DirectMessage {
 }
 
 /**
- * A direct message is a question for the FAQ, like a line without `/` in the
- * shell (Slack itself intercepts lines starting with `/` as slash commands).
+ * A direct message is free text for the core (a question for the FAQ), like a
+ * line without `/` in the shell (Slack itself intercepts lines starting with
+ * `/` as slash commands).
  */
 export async function handleDirectMessage(
   dm: DirectMessage,
@@ -28,9 +28,7 @@ export async function handleDirectMessage(
   const question = slackTextToPlain(dm.text);
   if (question === '') return;
   const env = await invocationEnv(deps, client, dm.who);
-  const reply = env.registry.find('faq')
-    ? await runCommand('faq', { question }, env)
-    : errorReply('FAQ.UNAVAILABLE', 'Questions are not available yet. Try /imgbot help for the commands.');
+  const reply = await runQuestion(question, env);
   await client.chat.postMessage({ channel: dm.channel, ...renderReply(reply) });
 }
 

@@ -1,11 +1,13 @@
 import type { App, ViewOutput, ViewResponseAction } from '@slack/bolt';
 import type { Command } from '../../../../core/commands/command.ts';
-import { buildContext, runCommand } from '../../../../core/commands/dispatch.ts';
+import { checkPermission, runCommand } from '../../../../core/commands/dispatch.ts';
+import { messageActionOptions } from '../../../../core/commands/entry-points.ts';
+import type { MessageActionDef } from '../../../../core/commands/message-action.ts';
 import type { RawOptions } from '../../../../core/commands/resolve-options.ts';
 import type { Reply } from '../../../../core/reply.ts';
 import { deliverReply } from '../../deliver.ts';
 import { errorsAction, fieldOf, type ModalInputs, optionErrors } from '../../form-errors.ts';
-import { formFor, MORE_INPUT, REMIND_TEXT_OPTION, readMore, type SlackForm } from '../../forms.ts';
+import { formFor, MORE_INPUT, readMore, type SlackForm } from '../../forms.ts';
 import {
   decodeMeta,
   FORM_CALLBACK,
@@ -16,6 +18,7 @@ import {
 import type { SlackWho } from '../../slack-actor.ts';
 import type { SlackApi } from '../../slack-api.ts';
 import { apologyReply, invocationEnv, type SlackDeps } from '../../slack-deps.ts';
+import { messageActionForm } from '../shortcuts/index.ts';
 
 export interface ViewSubmissionArgs {
   readonly view: Pick<ViewOutput, 'private_metadata' | 'state'>;
@@ -28,17 +31,34 @@ interface Submitted {
   readonly command: Command;
   readonly form: SlackForm;
   readonly meta: FormMeta;
+  /** Set when the form is a message action's: its options get the message link. */
+  readonly action?: MessageActionDef;
   /** Inputs shown in the modal (the only block ids `errors` may name). */
   readonly modal: ModalInputs;
+}
+
+/** The message action a form was opened for (forms from before `act` existed: the one running its command). */
+function actionOf(meta: FormMeta, deps: SlackDeps): MessageActionDef | undefined {
+  if (!meta.msg) return undefined;
+  const registry = deps.core.registry;
+  return meta.act
+    ? registry.messageAction(meta.act)
+    : registry.messageActions().find((a) => a.command === meta.cmd);
 }
 
 function submittedForm(view: ViewSubmissionArgs['view'], deps: SlackDeps): Submitted | undefined {
   const meta = decodeMeta(view.private_metadata);
   const command = meta ? deps.core.registry.find(meta.cmd) : undefined;
-  const form = command ? formFor(command) : undefined;
-  if (!meta || !command || !form) return undefined;
-  const inputs = form.inputs.filter((name) => !(meta.msg && name === REMIND_TEXT_OPTION));
-  return { command, form, meta, modal: { inputs, more: form.more } };
+  if (!meta || !command) return undefined;
+  if (meta.msg) {
+    const action = actionOf(meta, deps);
+    if (!action || action.command !== command.name) return undefined;
+    const form = messageActionForm(action);
+    return { command, form, meta, action, modal: { inputs: form.inputs, more: form.more } };
+  }
+  const form = formFor(command);
+  if (!form) return undefined;
+  return { command, form, meta, modal: { inputs: form.inputs, more: form.more } };
 }
 
 /** chat.getPermalink needs no scope and works for any message the member could see. */
@@ -77,8 +97,8 @@ export async function handleViewSubmission(args: ViewSubmissionArgs, deps: Slack
   const channel = form.meta.ch ?? form.meta.msg?.ch;
   const answerTo: SlackWho = { ...who, ...(channel ? { channelId: channel } : {}) };
   const env = await invocationEnv(deps, client, answerTo);
-  if (form.command.permission === 'moderator' && !(await buildContext(env)).isModerator) {
-    const refusal = await runCommand(form.command.name, {}, env);
+  const refusal = await checkPermission(form.command, env);
+  if (refusal) {
     await args.ack(errorsAction({ [first]: refusal.text }));
     return;
   }
@@ -87,8 +107,8 @@ export async function handleViewSubmission(args: ViewSubmissionArgs, deps: Slack
     await args.ack(errorsAction({ [MORE_INPUT]: more.message }));
     return;
   }
-  const raw: RawOptions = { ...more.value, ...readFormValues(form.form, view.state.values) };
-  if (form.meta.msg) {
+  let raw: RawOptions = { ...more.value, ...readFormValues(form.form, view.state.values) };
+  if (form.meta.msg && form.action) {
     const link = await permalinkOf(client, form.meta.msg).catch(() => undefined);
     if (!link) {
       await args.ack(
@@ -98,7 +118,7 @@ export async function handleViewSubmission(args: ViewSubmissionArgs, deps: Slack
       );
       return;
     }
-    raw[REMIND_TEXT_OPTION] = link;
+    raw = messageActionOptions(form.action, raw, link);
   }
   const invalid = optionErrors(form.command, raw, form.modal);
   if (invalid) {
