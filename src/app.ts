@@ -9,11 +9,14 @@ import { FaqCatalog } from './core/faq/faq-catalog.ts';
 import type { FaqEntry } from './core/faq/faq-entry.ts';
 import { NotifierRouter } from './core/notifier-router.ts';
 import { type Clock, systemClock } from './core/ports/clock.port.ts';
+import type { CommandObserver } from './core/ports/command-observer.port.ts';
 import { createListingHooks } from './core/reminders/listing-hooks.ts';
 import type { WiredCore } from './core/wired-core.ts';
 import { AnnouncementScheduler } from './jobs/announcement-queue.ts';
 import { DigestScheduler } from './jobs/digest-queue.ts';
 import { ReminderScheduler } from './jobs/reminder-scheduler.ts';
+import { createCommandObserver } from './ops/command-observer.ts';
+import { throttledLogger } from './runtime/throttled-logger.ts';
 import { RedisAlertStore, RedisAnnouncementLedger } from './store/alerts.redis-store.ts';
 import { RedisAuditLog } from './store/audit.redis-store.ts';
 import { RedisDeliveryDedupe } from './store/delivery-dedupe.redis-store.ts';
@@ -25,7 +28,7 @@ import { Keys } from './store/keys.ts';
 import { RedisListingsStore } from './store/listings/listings.redis-store.ts';
 import { RedisMemberTraces } from './store/member-traces.redis-store.ts';
 import { RedisRateLimiter } from './store/rate-limiter.redis-store.ts';
-import { openRedis } from './store/redis-connection.ts';
+import { openRedis, watchConnection } from './store/redis-connection.ts';
 import { RedisReminderStore } from './store/reminders.redis-store.ts';
 import { RedisSettingsStore } from './store/settings.redis-store.ts';
 import { RedisInstallationStore } from './store/slack-installations.redis-store.ts';
@@ -39,6 +42,10 @@ export interface AppOptions {
   readonly clock?: Clock;
   /** The shipped FAQ entries, loaded and checked at boot (`loadFaqFiles`). */
   readonly faqEntries: readonly FaqEntry[];
+  /** A command to Redis with no answer in this time fails (members hear "temporarily unavailable"). */
+  readonly commandTimeoutMs?: number;
+  /** Counts and times every dispatch (metrics); default: only recognises Redis outages. */
+  readonly observer?: CommandObserver;
 }
 
 /** The wired core: dependencies, registry and the resources to release on shutdown. */
@@ -68,27 +75,29 @@ export interface App extends WiredCore {
  * Adapters and workers are started by the CLI on top of this.
  */
 export function createApp(options: AppOptions): App {
-  const redis = openRedis(options.redisUrl, 'command');
-  redis.on('error', (err) => options.logger.warn({ err: err.message }, 'redis connection error'));
+  const connectionLog = throttledLogger(options.logger);
+  const timeouts = options.commandTimeoutMs ? { commandTimeoutMs: options.commandTimeoutMs } : {};
+  const redis = openRedis(options.redisUrl, 'command', timeouts);
+  watchConnection(redis, connectionLog, 'commands');
   const keys = new Keys(options.prefix);
   const clock = options.clock ?? systemClock;
   const notifier = new NotifierRouter();
   // The queue gets its own producer connection (commands fail fast; BullMQ loads its scripts on it).
-  const queueRedis = openRedis(options.redisUrl, 'command');
-  queueRedis.on('error', (err) => options.logger.warn({ err: err.message }, 'queue connection error'));
+  const queueRedis = openRedis(options.redisUrl, 'command', timeouts);
+  watchConnection(queueRedis, connectionLog, 'queue producer');
   const reminderStore = new RedisReminderStore(redis, keys);
   const reminderScheduler = new ReminderScheduler(
     queueRedis,
     options.prefix,
     options.settings.delivery,
-    options.logger,
+    connectionLog,
   );
   const listings = new RedisListingsStore(redis, keys);
   const announcementScheduler = new AnnouncementScheduler(
     queueRedis,
     options.prefix,
     options.settings.delivery.attempts,
-    options.logger,
+    connectionLog,
   );
   const digestScheduler = new DigestScheduler(queueRedis, options.prefix, options.logger);
   const digestStore = new RedisDigestStore(redis, keys);
@@ -130,6 +139,7 @@ export function createApp(options: AppOptions): App {
         },
       },
     },
+    observer: options.observer ?? createCommandObserver(options.logger),
     memberTraces: new RedisMemberTraces(redis, keys, listings.base),
   };
   return {

@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { IANAZone } from 'luxon';
 import { EnvFileError, loadEnvFile } from './config/env-file.ts';
-import { ConfigError } from './runtime/boot.ts';
+import { ConfigError } from './runtime/config-error.ts';
 
-// why dynamic imports: each subcommand loads only what it runs. discord.js and
-// Bolt alone take about a second to load, which the shell never needs.
+// Each subcommand loads its own modules when it runs: `imgbot export` need not load
+// discord.js, Bolt and the metrics stack, which made every start seconds slower.
+const roles = () => import('./runtime/roles.ts');
+const importExport = () => import('./runtime/import-export.ts');
 
 function zoneArg(value: string): string {
   if (!IANAZone.isValidZone(value)) {
@@ -62,7 +64,7 @@ program
   .description(
     'Run the bot: Discord and/or Slack when their tokens are set, else the local shell; plus the job workers.',
   )
-  .action(async () => (await import('./runtime/start.ts')).startCommand(process.env));
+  .action(async () => (await roles()).runRole(process.env, 'start'));
 
 program
   .command('shell')
@@ -88,12 +90,22 @@ program
 program
   .command('worker')
   .description('Run only the job workers (reminders, announcements, expiry), to scale them out.')
-  .action(async () => (await import('./runtime/worker.ts')).workerCommand(process.env));
+  .action(async () => (await roles()).runRole(process.env, 'worker'));
+
+program
+  .command('discord')
+  .description('Run only the Discord adapter (gateway and interactions); run workers separately.')
+  .action(async () => (await roles()).runRole(process.env, 'discord'));
+
+program
+  .command('slack')
+  .description('Run only the Slack adapter (HTTP receiver or Socket Mode); run workers separately.')
+  .action(async () => (await roles()).runRole(process.env, 'slack'));
 
 program
   .command('web')
   .description('Run only the web dashboard (WEB_HOST:WEB_PORT, default 127.0.0.1:8080).')
-  .action(async () => (await import('./runtime/web.ts')).webCommand(process.env));
+  .action(async () => (await roles()).runRole(process.env, 'web'));
 
 program
   .command('import')
@@ -106,7 +118,7 @@ program
     false,
   )
   .action(async (file: string, opts: Record<string, unknown>) =>
-    (await import('./runtime/import-export.ts')).importCommand(process.env, file, opts),
+    (await importExport()).importCommand(process.env, file, opts),
   );
 
 program
@@ -115,7 +127,25 @@ program
   .option('--format <format>', 'csv or json', 'csv')
   .option('--output <file>', 'write to this file instead of standard output')
   .action(async (opts: { format: string; output?: string }) =>
-    (await import('./runtime/import-export.ts')).exportCommand(process.env, opts),
+    (await importExport()).exportCommand(process.env, opts),
+  );
+
+program
+  .command('backup')
+  .description(
+    "Write every record under IMGBOT_PREFIX to one gzip'd JSON file (restore it with imgbot restore).",
+  )
+  .option('--output <file>', 'where to write (default imgbot-backup-<time>.json.gz here)')
+  .action(async (opts: { output?: string }) =>
+    (await import('./runtime/backup-restore.ts')).backupCommand(process.env, opts),
+  );
+
+program
+  .command('restore')
+  .description("Load a backup into an empty IMGBOT_PREFIX and re-create every reminder's job.")
+  .argument('<file>', 'a file written by imgbot backup')
+  .action(async (file: string) =>
+    (await import('./runtime/backup-restore.ts')).restoreCommand(process.env, file),
   );
 
 program

@@ -22,6 +22,15 @@ const url = (protocols: readonly string[], what: string) =>
     }
   }, `must be ${what}`);
 
+const PORT_MESSAGE = { error: 'must be a port number from 0 to 65535' };
+const port = () =>
+  z.coerce.number(PORT_MESSAGE).int(PORT_MESSAGE).min(0, PORT_MESSAGE).max(65535, PORT_MESSAGE);
+
+const millis = (min: number, max: number) => {
+  const message = { error: `must be a whole number of milliseconds from ${min} to ${max}` };
+  return z.coerce.number(message).int(message).min(min, message).max(max, message);
+};
+
 const optionalSecret = (pattern: RegExp, what: string) =>
   z.string().regex(pattern, `must look like ${what}`).optional();
 
@@ -30,6 +39,30 @@ const VARS = {
     schema: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
     example: 'redis://127.0.0.1:6379',
   },
+  /** With REDIS_URL unset: the loopback port of the local Redis (and of the private one `npm start` may start). */
+  IMGBOT_LOCAL_REDIS_PORT: { schema: port().min(1, PORT_MESSAGE).default(6379), example: '6379' },
+  /** How long a process waits for an unreachable Redis at start-up before it gives up (exit 1). */
+  REDIS_WAIT_MS: {
+    schema: millis(0, 3_600_000).default(30_000), // why: long enough for Redis to restart or load its data
+    example: '30000',
+  },
+  /** A command to Redis that gets no answer in this time fails, so members hear "temporarily unavailable". */
+  REDIS_COMMAND_TIMEOUT_MS: {
+    schema: millis(100, 60_000).default(1_500), // why: keeps a member's answer under 2 s while Redis is away
+    example: '1500',
+  },
+  /** Port of /healthz, /readyz and /metrics; unset: no health server. */
+  HEALTH_PORT: { schema: port().optional(), example: '9464' },
+  /** Address the health server binds to; loopback unless set (e.g. 0.0.0.0 in a container). */
+  HEALTH_HOST: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]{1,100}$/, 'must be a host name or IP address')
+      .default('127.0.0.1'),
+    example: '127.0.0.1',
+  },
+  /** On SIGTERM/SIGINT, in-flight work gets this long before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: { schema: millis(100, 600_000).default(10_000), example: '10000' },
   IMGBOT_PREFIX: {
     schema: z
       .string()
@@ -98,15 +131,7 @@ const VARS = {
       .optional(),
     example: 'U012AB3CD,S0MODS123',
   },
-  WEB_PORT: {
-    schema: z.coerce
-      .number({ error: 'must be a port number from 0 to 65535' })
-      .int({ error: 'must be a port number from 0 to 65535' })
-      .min(0, { error: 'must be a port number from 0 to 65535' })
-      .max(65535, { error: 'must be a port number from 0 to 65535' })
-      .optional(),
-    example: '8080',
-  },
+  WEB_PORT: { schema: port().optional(), example: '8080' },
   WEB_HOST: {
     schema: z
       .string()
@@ -148,15 +173,7 @@ const VARS = {
     schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
     example: 'https://slack.com',
   },
-  PORT: {
-    schema: z.coerce
-      .number({ error: 'must be a port number from 0 to 65535' })
-      .int({ error: 'must be a port number from 0 to 65535' })
-      .min(0, { error: 'must be a port number from 0 to 65535' })
-      .max(65535, { error: 'must be a port number from 0 to 65535' })
-      .default(3000),
-    example: '3000',
-  },
+  PORT: { schema: port().default(3000), example: '3000' },
 } satisfies Record<string, VarSpec>;
 
 export type EnvName = keyof typeof VARS;

@@ -5,6 +5,7 @@ import type { FaqFeedbackStore } from './faq/faq-feedback.port.ts';
 import type { ListingsPort } from './opportunities/listing.port.ts';
 import type { AuditLog } from './ports/audit.port.ts';
 import type { Clock } from './ports/clock.port.ts';
+import type { CommandObserver } from './ports/command-observer.port.ts';
 import type { ListingChangeHooks, ListingLookup } from './ports/listing-events.port.ts';
 import type { CoreLogger } from './ports/logger.port.ts';
 import type { Notifier } from './ports/notifier.port.ts';
@@ -39,6 +40,8 @@ export interface CoreDeps {
   readonly tracker: TrackerPort;
   /** Member alerts, the announcement ledger and the announcement queue. */
   readonly alerts: AlertsPort;
+  /** Optional: counts and times every dispatch, and recognises an unreachable store. */
+  readonly observer?: CommandObserver;
   /** Moderation records (reports, audit logs, FAQ changes) that name a member, for `/mydata`. */
   readonly memberTraces: MemberTraces;
 }

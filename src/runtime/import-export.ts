@@ -8,9 +8,8 @@ import { platformOf } from '../core/identity.ts';
 import { exportListingRows } from '../core/opportunities/export-listings.ts';
 import { type ImportReport, importListings, importSummary } from '../core/opportunities/import-listings.ts';
 import { csvCells, EXPORT_COLUMNS } from '../core/opportunities/listing-row.ts';
-import { appFromBoot, type BootConfig, loadBootConfig } from './boot.ts';
+import { appFromBoot, type BootConfig, connectRedis, loadBootConfig } from './boot.ts';
 import { type ListingFile, readListingFile } from './listing-file.ts';
-import { ensureRedis } from './private-redis.ts';
 
 /** Who an import is recorded as (poster of new listings, actor in the audit log). */
 export const IMPORT_ACTOR = 'cli:import';
@@ -36,7 +35,7 @@ export function importReportLines(report: ImportReport, file: ListingFile): stri
 }
 
 async function withApp<T>(boot: BootConfig, run: (app: App) => Promise<T>): Promise<T> {
-  const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
+  const redis = await connectRedis(boot, 'other');
   const app = appFromBoot(boot);
   try {
     return await run(app);

@@ -6,15 +6,27 @@ import { startDigestWorker } from '../jobs/digest.worker.ts';
 import { startExpirySweep } from '../jobs/expiry.worker.ts';
 import { reconcileReminders } from '../jobs/reconcile-reminders.ts';
 import { type ReminderWorkerOptions, startReminderWorker } from '../jobs/reminder.worker.ts';
-import { type ConnectionRole, openRedis } from '../store/redis-connection.ts';
+import { instrumentReminderWorker } from '../ops/delivery-metrics.ts';
+import type { ImgbotMetrics } from '../ops/metrics.ts';
+import { type ConnectionRole, openRedis, watchConnection } from '../store/redis-connection.ts';
 import type { BootConfig } from './boot.ts';
+import { throttledLogger } from './throttled-logger.ts';
 
 /** Background parts started beside the adapters: job workers, schedulers. */
 export interface Services {
   /** Waits (bounded) until deliveries due soon to this user are done. */
   awaitPendingDeliveries(userId: string): Promise<void>;
+  /** True while every worker of this process is running (readiness). */
+  running(): boolean;
   close(): Promise<void>;
 }
+
+/** What `startServices` may be given beyond the worker tuning. */
+export type ServiceOverrides = Partial<ReminderWorkerOptions> & {
+  readonly expiryEveryMs?: number;
+  /** Counts deliveries, lateness, 429s and queue sizes when this process exports metrics. */
+  readonly metrics?: ImgbotMetrics;
+};
 
 /** why: a piped shell session waits at most this long for DMs due after its last command. */
 const SHELL_GRACE_MS = 15_000;
@@ -33,15 +45,21 @@ const LATE_AFTER_MS = 60_000;
 export async function startServices(
   app: App,
   _boot: BootConfig,
-  overrides: Partial<ReminderWorkerOptions> & { readonly expiryEveryMs?: number } = {},
+  overrides: ServiceOverrides = {},
 ): Promise<Services> {
   const { deps, options } = app;
-  const { expiryEveryMs, ...workerOverrides } = overrides;
+  const { expiryEveryMs, metrics, ...workerOverrides } = overrides;
   // Each worker gets its own blocking connection (BullMQ's advice); all are closed together.
   const connections: Redis[] = [];
+  // why: while Redis is away every connection and worker reports every retry; one line per 10 s is enough
+  const quiet = throttledLogger(deps.logger);
   const open = (role: ConnectionRole, what: string): Redis => {
-    const c = openRedis(options.redisUrl, role);
-    c.on('error', (err) => deps.logger.warn({ err: err.message }, `${what} connection error`));
+    const c = openRedis(
+      options.redisUrl,
+      role,
+      role === 'command' ? { commandTimeoutMs: options.commandTimeoutMs } : {},
+    );
+    watchConnection(c, quiet, what);
     connections.push(c);
     return c;
   };
@@ -70,7 +88,7 @@ export async function startServices(
       pauseQueue: (ms) => app.reminderScheduler.queue.rateLimit(ms),
       ...workerOverrides,
     },
-    deps.logger,
+    quiet,
   );
   const announcer = startAnnouncementWorker(
     deps,
@@ -80,12 +98,24 @@ export async function startServices(
       lockDurationMs: workerOverrides.lockDurationMs,
       stalledIntervalMs: workerOverrides.stalledIntervalMs,
     },
-    deps.logger,
+    quiet,
   );
-  const digester = startDigestWorker(deps, open('worker', 'digest'), options.prefix, deps.logger);
+  const digester = startDigestWorker(deps, open('worker', 'digest'), options.prefix, quiet);
+  if (metrics) {
+    instrumentReminderWorker(
+      worker,
+      metrics,
+      deps.logger,
+      async (id) => (await deps.reminders.store.get(id))?.userId,
+    );
+    metrics.watchQueue(app.reminderScheduler.queue);
+    metrics.watchQueue(app.announcementScheduler.queue);
+    metrics.watchQueue(sweep.queue);
+  }
   deps.logger.debug({ pending: restored }, 'reminder worker started');
   return {
     awaitPendingDeliveries: (userId) => awaitDueReminders(deps.reminders.store, userId, SHELL_GRACE_MS),
+    running: () => worker.isRunning() && announcer.isRunning(),
     async close() {
       await worker.close();
       await announcer.close();

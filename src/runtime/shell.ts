@@ -1,8 +1,7 @@
 import type { App } from '../app.ts';
 import { ShellNotifier } from '../bots/shell/shell-notifier.ts';
 import { runShellSession } from '../bots/shell/shell-session.ts';
-import { appFromBoot, type BootConfig, loadBootConfig, onShutdownSignal } from './boot.ts';
-import { ensureRedis } from './private-redis.ts';
+import { appFromBoot, type BootConfig, connectRedis, loadBootConfig, onShutdownSignal } from './boot.ts';
 import { startServices } from './services.ts';
 
 export interface ShellCliOptions {
@@ -20,7 +19,7 @@ export async function shellCommand(
   opts: ShellCliOptions,
 ): Promise<void> {
   const boot = await loadBootConfig(source);
-  const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
+  const redis = await connectRedis(boot, 'other');
   const app = appFromBoot(boot);
   await runShellOn(app, boot, opts, async () => redis.stop());
 }

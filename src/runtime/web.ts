@@ -3,9 +3,8 @@ import type { App } from '../app.ts';
 import { serveWeb, type WebServer } from '../bots/web/start-web.ts';
 import type { WebDeps } from '../bots/web/web-deps.ts';
 import { RedisWebSessionStore } from '../store/web-sessions.redis-store.ts';
-import { appFromBoot, type BootConfig, loadBootConfig, onShutdownSignal } from './boot.ts';
+import type { BootConfig } from './boot.ts';
 import { parseListingText } from './listing-file.ts';
-import { ensureRedis } from './private-redis.ts';
 
 // why: the web adapter's conventional port when WEB_PORT is not set (imgbot web, npm start without tokens)
 const DEFAULT_WEB_PORT = 8080;
@@ -75,21 +74,4 @@ export async function startWeb(
   });
   boot.logger.info({ url: baseUrl }, 'web dashboard listening');
   return server;
-}
-
-/** `imgbot web`: only the web dashboard (sign-in with Discord/Slack when configured). */
-export async function webCommand(source: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const boot = await loadBootConfig(source);
-  const redis = await ensureRedis(boot.env.REDIS_URL, boot.env.IMGBOT_DATA_DIR, boot.logger);
-  const app = appFromBoot(boot);
-  const server = await startWeb(app, boot);
-  process.stderr.write(`imgbot web dashboard: ${server.url}\n`);
-  await new Promise<void>((resolve) => {
-    onShutdownSignal(boot.logger, async () => {
-      await server.close();
-      await app.close();
-      await redis.stop();
-      resolve();
-    });
-  });
 }

@@ -34,6 +34,8 @@ export interface CliOptions {
   readonly cwd?: string;
   /** Called with every complete stdout line as it arrives (for timing assertions). */
   readonly onLine?: (line: string, at: number) => void;
+  /** Called with every chunk of stderr as it arrives (to act on a log line). */
+  readonly onStderr?: (chunk: string) => void;
 }
 
 /** Runs `node bin/imgbot.mjs <args>` like a script would, with `env` over a clean environment. */
@@ -60,6 +62,7 @@ export function runImgbot(
     });
     child.stderr.on('data', (d) => {
       stderr += d;
+      opts.onStderr?.(String(d));
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.killAfterMs ?? 25_000); // why: under the 30 s test timeout
     child.on('error', reject);

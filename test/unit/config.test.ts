@@ -67,6 +67,26 @@ describe('parseEnv', () => {
       'REDIS_URL must be a redis:// or rediss:// URL (got "http://127.0.0.1:6379"). Example: REDIS_URL=redis://127.0.0.1:6379',
     ],
     [
+      { HEALTH_PORT: '70000' },
+      'HEALTH_PORT must be a port number from 0 to 65535 (got "70000"). Example: HEALTH_PORT=9464',
+    ],
+    [
+      { HEALTH_PORT: 'metrics' },
+      'HEALTH_PORT must be a port number from 0 to 65535 (got "metrics"). Example: HEALTH_PORT=9464',
+    ],
+    [
+      { HEALTH_HOST: 'http://0.0.0.0/' },
+      'HEALTH_HOST must be a host name or IP address (got "http://0.0.0.0/"). Example: HEALTH_HOST=127.0.0.1',
+    ],
+    [
+      { SHUTDOWN_TIMEOUT_MS: '10s' },
+      'SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000 (got "10s"). Example: SHUTDOWN_TIMEOUT_MS=10000',
+    ],
+    [
+      { REDIS_WAIT_MS: '-1' },
+      'REDIS_WAIT_MS must be a whole number of milliseconds from 0 to 3600000 (got "-1"). Example: REDIS_WAIT_MS=30000',
+    ],
+    [
       { DEFAULT_TIMEZONE: 'Nowhere/City' },
       'DEFAULT_TIMEZONE must be an IANA time zone name (got "Nowhere/City"). Example: DEFAULT_TIMEZONE=America/New_York',
     ],

@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
-import type { Actor } from '../identity.ts';
+import { type Actor, platformOf } from '../identity.ts';
 import { isModerator } from '../policy.ts';
+import type { CommandOutcome } from '../ports/command-observer.port.ts';
 import { errorReply, type Reply } from '../reply.ts';
 import { type Failure, ok, type Result } from '../result.ts';
 import {
@@ -73,30 +74,75 @@ export function unknownCommandReply(name: string, registry: Registry): Reply {
   return errorReply('COMMAND.UNKNOWN', `There is no command /${shown}.${hint} Type /help for the list.`);
 }
 
+/** The reply while the store cannot be reached: nothing was written, so trying again is safe. */
+export function unavailableReply(what: string): Reply {
+  return errorReply(
+    'UNAVAILABLE',
+    `${what} is temporarily unavailable: the bot cannot reach its database right now. Nothing was changed; please try again in a minute.`,
+  );
+}
+
+/** A bounded name for metrics: a registered command or button id; anything typed by a member is `unknown`. */
+function metricName(
+  fields: { readonly cmd: string } | { readonly action: string },
+  registry: Registry,
+): string {
+  if ('action' in fields) return `button ${fields.action}`;
+  return registry.find(fields.cmd) ? fields.cmd : 'unknown';
+}
+
+function outcomeOf(result: Reply, unavailable: boolean, threw: boolean): CommandOutcome {
+  if (unavailable) return 'unavailable';
+  if (threw) return 'error';
+  return result.error ? 'refused' : 'ok';
+}
+
 async function guarded(
   what: string,
   env: InvocationEnv,
   run: () => Promise<Reply>,
-  fields: Record<string, unknown>,
+  fields: { readonly cmd: string } | { readonly action: string },
 ): Promise<Reply> {
   const started = performance.now();
+  const observer = env.deps.observer;
   let result: Reply;
+  let threw = false;
+  let unavailable = false;
   try {
     result = await run();
   } catch (err) {
-    const ref = Math.random().toString(36).slice(2, 8);
-    env.deps.logger.error({ err, ref, ...fields }, `${what} failed`);
-    result = errorReply(
-      'INTERNAL',
-      `Something went wrong on our side while running ${what}. Please try again; if it keeps happening, tell a moderator (reference ${ref}).`,
-    );
+    threw = true;
+    unavailable = observer?.isUnavailable(err) ?? false;
+    // The observer logs outages itself (rate-limited): one line per failed command would flood the log.
+    if (unavailable) result = unavailableReply(what);
+    else result = internalErrorReply(what, err, env, fields);
   }
   const ms = Math.round((performance.now() - started) * 100) / 100;
   env.deps.logger.info(
     { ...fields, user: env.actor.userId, ms, ok: !result.error, code: result.code },
     'handled',
   );
+  observer?.finished({
+    command: metricName(fields, env.registry),
+    platform: platformOf(env.actor.userId) ?? 'unknown',
+    outcome: outcomeOf(result, unavailable, threw),
+    ms,
+  });
   return result;
+}
+
+function internalErrorReply(
+  what: string,
+  err: unknown,
+  env: InvocationEnv,
+  fields: Record<string, unknown>,
+): Reply {
+  const ref = Math.random().toString(36).slice(2, 8);
+  env.deps.logger.error({ err, ref, ...fields }, `${what} failed`);
+  return errorReply(
+    'INTERNAL',
+    `Something went wrong on our side while running ${what}. Please try again; if it keeps happening, tell a moderator (reference ${ref}).`,
+  );
 }
 
 /**
