@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { here, respond, type WebContext } from './context.ts';
 import { html } from './html.ts';
+import { finishOAuth } from './oauth-state.ts';
 import { randomId, safeNext } from './security.ts';
 import type { WebSession } from './session.port.ts';
 import { SESSION_TTL_MS, setSessionCookie } from './session-cookie.ts';
@@ -36,6 +37,30 @@ export async function loginRateLimited(c: WebContext): Promise<Response | undefi
     'Too many sign-in attempts',
     html`<p role="alert">Too many sign-in attempts from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.</p>`,
     { status: 429 },
+  );
+}
+
+/**
+ * The common start of an OAuth callback: the sign-in rate limit, then the
+ * state cookie and the `code` the provider sent back. Either the page to
+ * answer with (429, or 400 when the provider did not confirm), or where to
+ * go after sign-in and the code to exchange.
+ */
+export async function oauthCallbackStart(
+  c: WebContext,
+  provider: string,
+  providerName: string,
+): Promise<Response | { next: string; code: string }> {
+  const limited = await loginRateLimited(c);
+  if (limited) return limited;
+  const next = finishOAuth(c, provider);
+  const code = c.req.query('code');
+  if (next && code) return { next, code };
+  return respond(
+    c,
+    'Sign-in failed',
+    html`<p role="alert">${providerName} did not confirm this sign-in (it was cancelled or is out of date). <a href="/login">Try again</a>.</p>`,
+    { status: 400 },
   );
 }
 

@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { respond, type WebContext, type WebEnv } from '../context.ts';
 import { html } from '../html.ts';
-import { beginOAuth, callbackUrl, finishOAuth } from '../oauth-state.ts';
+import { beginOAuth, callbackUrl } from '../oauth-state.ts';
 import type { WebMembership } from '../session.port.ts';
-import { loginRateLimited, signIn } from '../sign-in.ts';
+import { oauthCallbackStart, signIn } from '../sign-in.ts';
 import type { DiscordSignIn } from '../web-deps.ts';
 
 const PROVIDER = 'discord';
@@ -95,18 +95,9 @@ export function registerDiscordSignIn(app: Hono<WebEnv>): void {
   app.get('/auth/discord/callback', async (c) => {
     const d = c.var.deps.discord;
     if (!d) return c.notFound();
-    const limited = await loginRateLimited(c);
-    if (limited) return limited;
-    const next = finishOAuth(c, PROVIDER);
-    const code = c.req.query('code');
-    if (!next || !code) {
-      return respond(
-        c,
-        'Sign-in failed',
-        html`<p role="alert">Discord did not confirm this sign-in (it was cancelled or is out of date). <a href="/login">Try again</a>.</p>`,
-        { status: 400 },
-      );
-    }
+    const started = await oauthCallbackStart(c, PROVIDER, 'Discord');
+    if (started instanceof Response) return started;
+    const { next, code } = started;
     try {
       const token = await exchange(c, d, code);
       const user = await getJson(c, `${d.apiUrl}/v10/users/@me`, `Bearer ${token}`, userSchema);

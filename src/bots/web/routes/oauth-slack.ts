@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { respond, type WebContext, type WebEnv } from '../context.ts';
 import { html } from '../html.ts';
-import { beginOAuth, callbackUrl, finishOAuth } from '../oauth-state.ts';
+import { beginOAuth, callbackUrl } from '../oauth-state.ts';
 import { randomId } from '../security.ts';
-import { loginRateLimited, signIn } from '../sign-in.ts';
+import { oauthCallbackStart, signIn } from '../sign-in.ts';
 import type { SlackSignIn } from '../web-deps.ts';
 
 const PROVIDER = 'slack';
@@ -71,18 +71,9 @@ export function registerSlackSignIn(app: Hono<WebEnv>): void {
   app.get('/auth/slack/callback', async (c) => {
     const s = c.var.deps.slack;
     if (!s) return c.notFound();
-    const limited = await loginRateLimited(c);
-    if (limited) return limited;
-    const next = finishOAuth(c, PROVIDER);
-    const code = c.req.query('code');
-    if (!next || !code) {
-      return respond(
-        c,
-        'Sign-in failed',
-        html`<p role="alert">Slack did not confirm this sign-in (it was cancelled or is out of date). <a href="/login">Try again</a>.</p>`,
-        { status: 400 },
-      );
-    }
+    const started = await oauthCallbackStart(c, PROVIDER, 'Slack');
+    if (started instanceof Response) return started;
+    const { next, code } = started;
     try {
       const token = await call(c, s, 'openid.connect.token', tokenSchema, {
         form: {
