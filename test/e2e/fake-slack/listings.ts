@@ -24,24 +24,41 @@ export interface SeedListing {
 
 const quote = (v: string) => `"${v.replace(/"/g, "'")}"`;
 
+// Each seed is its own program: one hospital and contact per listing, so the
+// duplicate rule (same hospital and type, or near-identical titles from one
+// place) holds none of them for review.
+const HOSPITALS = [
+  'Riverbend Community Hospital',
+  'Lakeside Teaching Clinic',
+  'Summit Valley Health',
+  'Harborview Family Practice',
+  'Pinecrest University Hospital',
+  'Meadowbrook General',
+  'Oakridge Heart Institute',
+  'Bayside Medical Center',
+  'Granite Falls Regional',
+  'Willow Creek Infirmary',
+];
+
 /** Posts each listing with `/post`; fails loudly if the core did not publish one. */
 export async function postListings(app: TestApp, listings: readonly SeedListing[]): Promise<void> {
   const mod = app.as('seeder', { moderator: true });
-  for (const l of listings) {
+  for (const [i, l] of listings.entries()) {
+    const hospital = HOSPITALS[i % HOSPITALS.length] ?? 'Riverbend Community Hospital';
     const line = [
       '/post',
       `id:${l.id}`,
       `title:${quote(l.title)}`,
       `type:${l.type}`,
       `specialties:${l.specialties}`,
-      `institution:${quote('Riverbend Community Hospital')}`,
+      `institution:${quote(hospital)}`,
       `city:${quote(l.city)}`,
       `state:${l.state}`,
       `hands_on:${l.handsOn ? 'true' : 'false'}`,
       `deadline:${FUTURE_DEADLINE}`,
       // Stated as free: a fee left out is "not stated", which no `free` search finds.
       'fee_usd:0',
-      'contact:observers@riverbend.example.org',
+      `contact:observers-${l.id}@hospital.example.org`,
       `description:${quote(l.description ?? 'Rounds with the attending team, supervised by faculty.')}`,
     ].join(' ');
     const reply = await runTextCommand(line, mod);
