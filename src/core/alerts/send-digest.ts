@@ -20,11 +20,9 @@ const MAX_LINES = 20; // why: a DM stays readable; the rest is one line pointing
 export async function sendDigest(deps: DigestDeps, userId: string): Promise<number> {
   const ids = await deps.alerts.digests.take(userId);
   if (ids.length === 0) return 0;
-  const open: Listing[] = [];
-  for (const id of ids) {
-    const l = await deps.listings.get(id);
-    if (l && l.status === 'published') open.push(l);
-  }
+  const open = (await deps.listings.getMany(ids)).filter(
+    (l): l is Listing => l !== undefined && l.status === 'published',
+  );
   if (open.length === 0) return 0;
   const now = deps.clock.now();
   const lines = open.slice(0, MAX_LINES).map(digestListingLine);

@@ -1,5 +1,10 @@
 import type { CommandContext } from '../commands/command.ts';
-import { AUTOCOMPLETE_LIMITS, type AutocompleteChoice, autocompleteChoice } from '../commands/options.ts';
+import {
+  AUTOCOMPLETE_LIMITS,
+  type AutocompleteChoice,
+  autocompleteChoice,
+  idOption,
+} from '../commands/options.ts';
 import { formatLocal } from '../time/parse-when.ts';
 
 /**
@@ -19,4 +24,14 @@ export async function completeReminderId(query: string, ctx: CommandContext): Pr
   return pending.map((r) =>
     autocompleteChoice(r.text, ` · ${formatLocal(r.fireAt, ctx.zone)} (${r.id})`, r.id),
   );
+}
+
+/** The `id:` option of the commands that act on one of the member's reminders (ids autocompleted). */
+export function reminderIdOption() {
+  return idOption({
+    description: 'The reminder id shown by /reminders',
+    example: 'r7k2m9qxa1',
+    required: true as const,
+    autocomplete: 'reminder-id',
+  });
 }

@@ -1,12 +1,12 @@
 import type { CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
-import { idOption } from '../commands/options.ts';
 import { type Reply, reply } from '../reply.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { cancelDeadlineStep } from './deadline-reminders.ts';
 import { dropReminder } from './place-reminder.ts';
 import type { Reminder } from './reminder.ts';
+import { reminderIdOption } from './reminder-autocomplete.ts';
 
 /** The member's own reminder by id; `REMINDER.NOT_FOUND` for anyone else's or a gone one. */
 export async function ownReminder(ctx: CommandContext, id: string): Promise<Result<Reminder>> {
@@ -26,12 +26,7 @@ export const reminderCancelCommand = defineCommand({
   permission: 'member',
   personal: true,
   options: {
-    id: idOption({
-      description: 'The reminder id shown by /reminders',
-      example: 'r7k2m9qxa1',
-      required: true as const,
-      autocomplete: 'reminder-id',
-    }),
+    id: reminderIdOption(),
   },
   examples: ['/reminder-cancel id:r7k2m9qxa1'],
   async handler(input, ctx): Promise<Reply> {

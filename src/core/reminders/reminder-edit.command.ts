@@ -1,11 +1,12 @@
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
-import { choiceOption, idOption, stringOption } from '../commands/options.ts';
+import { choiceOption, stringOption } from '../commands/options.ts';
 import { type Reply, type ReplyField, reply } from '../reply.ts';
 import { formatDuration, formatLocal } from '../time/parse-when.ts';
 import { describeRepeat } from './describe-reminder.ts';
 import { editReminder } from './edit-reminder.ts';
 import { REPEATS } from './reminder.ts';
+import { reminderIdOption } from './reminder-autocomplete.ts';
 
 const REPEAT_CHOICES = [...REPEATS, 'none'] as const;
 
@@ -17,12 +18,7 @@ export const reminderEditCommand = defineCommand({
   permission: 'member',
   personal: true,
   options: {
-    id: idOption({
-      description: 'The reminder id shown by /reminders',
-      example: 'r7k2m9qxa1',
-      required: true as const,
-      autocomplete: 'reminder-id',
-    }),
+    id: reminderIdOption(),
     when: stringOption({
       description: 'New time, in your zone: "friday 9am", "in 2 days", "every monday 8am"',
       example: 'friday 9am',
