@@ -96,14 +96,12 @@ function storeQuery(
 }
 
 async function fetchPage(
-  f: SearchFilters,
+  query: ListingSearch,
   pageNo: number,
   ctx: CommandContext,
-  profile: MemberProfile,
   remember?: RememberSearch,
 ): Promise<ListingPage> {
   const size = ctx.deps.settings.pageSize;
-  const query = storeQuery(f, ctx, profile) ?? toStoreSearch(f, ctx.deps.settings.listingTimezone);
   return ctx.deps.listings.search(query, ctx.now, { offset: (pageNo - 1) * size, count: size }, remember);
 }
 
@@ -189,14 +187,15 @@ export async function runSearch(
       'eligible needs your profile first, so I know what you meet. Example: /profile step1:passed ecfmg:in-progress visa:visitor max_fee:1500',
     );
   }
-  if (f.eligible && storeQuery(f, ctx, profile) === undefined) {
+  const query = storeQuery(f, ctx, profile);
+  if (query === undefined) {
     return errorReply(
       'SEARCH.ELIGIBLE_HANDS_ON',
       'Your profile says you need a visitor visa, and hands-on roles are not open on one, so hands_on:true and eligible find nothing together. Drop one of them. Example: /externship eligible',
     );
   }
   const fresh = token ? undefined : { token: newToken(), value: JSON.stringify(f), ttlMs: SEARCH_TTL_MS };
-  const page = await fetchPage(f, pageNo, ctx, profile, fresh);
+  const page = await fetchPage(query, pageNo, ctx, fresh);
   // The page already leaves out deadlines at or before now; the sweep makes their status match.
   if (page.expiryDue) await expireDueListings(ctx.deps, ctx.now);
   if (page.listings.length === 0) {
