@@ -1,5 +1,6 @@
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
+import { saveListingRevision } from '../opportunities/save-listing.ts';
 
 // why: listings are read 200 at a time, as the export does
 const PAGE = 200;
@@ -32,7 +33,6 @@ function renamed(l: Listing, userId: string, replacement: string): Listing {
     postedBy: swap(l.postedBy),
     ...(l.review ? { review: { ...l.review, by: swap(l.review.by) } } : {}),
     ...(l.withdrawn ? { withdrawn: { ...l.withdrawn, by: swap(l.withdrawn.by) } } : {}),
-    rev: l.rev + 1,
   };
 }
 
@@ -75,7 +75,8 @@ export async function anonymiseListings(
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const l = await deps.listings.get(id);
       if (!l || partsOf(l, userId).length === 0) break;
-      if (await deps.listings.save(renamed(l, userId, replacement), l.rev)) {
+      const saved = await saveListingRevision(deps, l, renamed(l, userId, replacement), 'changed meanwhile');
+      if (saved.ok) {
         changed++;
         break;
       }

@@ -1,20 +1,33 @@
 import type { CommandContext } from '../commands/command.ts';
-import { DELETED_MEMBER } from '../identity.ts';
+import type { CoreDeps } from '../deps.ts';
+import { type Actor, DELETED_MEMBER } from '../identity.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { draftOf } from '../opportunities/listing-record.ts';
 import { reply } from '../reply.ts';
 
+/** Who made a moderation decision (the member and the community they acted in) and when, UTC ms. */
+export interface Decision {
+  readonly by: Pick<Actor, 'userId' | 'communityId'>;
+  readonly at: number;
+}
+
+/** The decision a command's caller makes: its actor, at the instant the command arrived. */
+export function decisionOf(ctx: Pick<CommandContext, 'actor' | 'now'>): Decision {
+  return { by: { userId: ctx.actor.userId, communityId: ctx.actor.communityId }, at: ctx.now };
+}
+
 /** Writes one moderator action to the community's audit log (who, what, when, before/after). */
 export async function auditListing(
-  ctx: CommandContext,
+  deps: Pick<CoreDeps, 'audit'>,
+  decision: Decision,
   action: string,
   target: string,
   extra: { before?: unknown; after?: unknown; reason?: string } = {},
 ): Promise<void> {
-  await ctx.deps.audit.record({
-    at: ctx.now,
-    communityId: ctx.actor.communityId,
-    actorId: ctx.actor.userId,
+  await deps.audit.record({
+    at: decision.at,
+    communityId: decision.by.communityId,
+    actorId: decision.by.userId,
     action,
     target,
     ...extra,
@@ -46,11 +59,16 @@ export function contentChanges(
  * Tells a member what happened to the listing they suggested. Best effort:
  * a closed DM or a missing adapter must not undo the moderator's action.
  */
-export async function tellSuggester(ctx: CommandContext, l: Listing, text: string): Promise<void> {
-  if (l.source !== 'suggest' || l.postedBy === ctx.actor.userId || l.postedBy === DELETED_MEMBER) return;
+export async function tellSuggester(
+  deps: Pick<CoreDeps, 'notifier' | 'logger'>,
+  moderatorId: string,
+  l: Listing,
+  text: string,
+): Promise<void> {
+  if (l.source !== 'suggest' || l.postedBy === moderatorId || l.postedBy === DELETED_MEMBER) return;
   try {
-    await ctx.deps.notifier.sendDirect(l.postedBy, reply({ title: 'Your suggested listing', text }));
+    await deps.notifier.sendDirect(l.postedBy, reply({ title: 'Your suggested listing', text }));
   } catch (err) {
-    ctx.deps.logger.warn({ err, listing: l.id }, 'could not tell the suggester');
+    deps.logger.warn({ err, listing: l.id }, 'could not tell the suggester');
   }
 }

@@ -4,7 +4,7 @@ import { idFieldOption, newListingOptions } from '../opportunities/listing-optio
 import { draftOf } from '../opportunities/listing-record.ts';
 import { submitListing } from '../opportunities/submit-listing.ts';
 import { errorReply, reply } from '../reply.ts';
-import { auditListing } from './listing-audit.ts';
+import { auditListing, decisionOf } from './listing-audit.ts';
 import { APPROVE_ACTION } from './review-actions.ts';
 
 /**
@@ -36,7 +36,7 @@ export const postCommand = defineCommand({
     });
     if (!result.ok) return errorReply(result.code, result.message);
     const { listing, hits } = result.value;
-    await auditListing(ctx, hits.length > 0 ? 'listing.post-held' : 'listing.post', listing.id, {
+    await auditListing(ctx.deps, decisionOf(ctx), hits.length > 0 ? 'listing.post-held' : 'listing.post', listing.id, {
       after: { ...draftOf(listing), status: listing.status, flags: listing.flags },
     });
     if (hits.length > 0) {

@@ -1,7 +1,8 @@
-import { type ActionDef, defineCommand } from '../commands/command.ts';
+import { type ActionDef, type CommandContext, defineCommand } from '../commands/command.ts';
+import { failureReply } from '../commands/dispatch.ts';
 import { idOption, stringOption } from '../commands/options.ts';
-import { errorReply, reply } from '../reply.ts';
-import { auditListing } from './listing-audit.ts';
+import { errorReply, type Reply, reply } from '../reply.ts';
+import { auditListing, decisionOf } from './listing-audit.ts';
 import { approveListing, rejectListing } from './review-decisions.ts';
 
 /** Button action ids of the review queue. */
@@ -11,11 +12,35 @@ export const REJECT_ACTION = 'review.reject';
 /** See {@link APPROVE_ACTION}. */
 export const DISMISS_REPORT_ACTION = 'report.dismiss';
 
+/** Runs {@link approveListing} for the caller and says what became of the listing. */
+async function approve(id: string, ctx: CommandContext): Promise<Reply> {
+  const done = await approveListing(ctx.deps, { ...decisionOf(ctx), id });
+  if (!done.ok) return failureReply(done);
+  const l = done.value;
+  const text =
+    l.status === 'published'
+      ? `“${l.title}” (${id}) is published.`
+      : `“${l.title}” (${id}) was approved, but its deadline has passed, so it is marked expired and not shown in searches.`;
+  return reply({ title: 'Approved', text, ids: [id], ephemeral: true });
+}
+
+/** Runs {@link rejectListing} for the caller. */
+async function reject(id: string, reason: string, ctx: CommandContext): Promise<Reply> {
+  const done = await rejectListing(ctx.deps, { ...decisionOf(ctx), id, reason });
+  if (!done.ok) return failureReply(done);
+  return reply({
+    title: 'Rejected',
+    text: `“${done.value.title}” (${id}) was rejected: ${reason}`,
+    ids: [id],
+    ephemeral: true,
+  });
+}
+
 /** The Approve button of /review and of a held /post. */
 export const approveAction: ActionDef = {
   id: APPROVE_ACTION,
   permission: 'moderator',
-  handler: (payload, ctx) => approveListing(payload, ctx),
+  handler: (payload, ctx) => approve(payload, ctx),
 };
 
 /** The Reject button: a button carries no text, so it asks for the reason. */
@@ -47,7 +72,7 @@ export const dismissReportAction: ActionDef = {
       { reportId: payload },
       { by: ctx.actor.userId, at: ctx.now, how: 'dismissed' },
     );
-    await auditListing(ctx, 'report.dismiss', report.listingId, {
+    await auditListing(ctx.deps, decisionOf(ctx), 'report.dismiss', report.listingId, {
       reason: report.reason,
       after: { report: payload },
     });
@@ -67,7 +92,7 @@ export const approveCommand = defineCommand({
   permission: 'moderator',
   options: { id: idOption({ description: 'The pending listing id', example: 'k3m9x2pq', required: true }) },
   examples: ['/approve id:k3m9x2pq'],
-  handler: (input, ctx) => approveListing(input.id, ctx),
+  handler: (input, ctx) => approve(input.id, ctx),
 });
 
 /** `/reject id:<id> reason:<text>`. */
@@ -86,5 +111,5 @@ export const rejectCommand = defineCommand({
     }),
   },
   examples: ['/reject id:k3m9x2pq reason:"duplicate of obs-cardio-ny-01"'],
-  handler: (input, ctx) => rejectListing(input.id, input.reason, ctx),
+  handler: (input, ctx) => reject(input.id, input.reason, ctx),
 });

@@ -1,89 +1,105 @@
 import { listingsPublished } from '../alerts/listing-published.ts';
-import type { CommandContext } from '../commands/command.ts';
+import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { deadlineInfo } from '../opportunities/listing-record.ts';
 import { deadlinePassed } from '../opportunities/listing-time.ts';
-import { notFoundReply } from '../opportunities/show-listing.command.ts';
-import { errorReply, type Reply, reply } from '../reply.ts';
-import { auditListing, tellSuggester } from './listing-audit.ts';
+import { loadListing, saveListingRevision } from '../opportunities/save-listing.ts';
+import { type Failure, fail, ok, type Result } from '../result.ts';
+import { auditListing, type Decision, tellSuggester } from './listing-audit.ts';
 
-function notPending(l: Listing): Reply {
-  return errorReply(
+/** What a review decision needs: the listings, the audit log, the suggester's DM and the announcements. */
+export type ReviewDeps = Pick<CoreDeps, 'listings' | 'audit' | 'notifier' | 'logger' | 'alerts'>;
+
+/** A moderator's decision on one pending listing. */
+export interface ReviewRequest extends Decision {
+  readonly id: string;
+}
+
+function notPending(l: Listing): Failure {
+  return fail(
     'REVIEW.NOT_PENDING',
     `Listing ${l.id} is ${l.status}, not waiting for review. Nothing was changed. /review shows the queue.`,
   );
 }
 
-function conflict(id: string): Reply {
-  return errorReply(
-    'LISTING.CONFLICT',
-    `Listing ${id} changed while you were deciding (another moderator?). Nothing was changed; look again with /opportunity id:${id}.`,
-  );
+function conflict(id: string): string {
+  return `Listing ${id} changed while you were deciding (another moderator?). Nothing was changed; look again with /opportunity id:${id}.`;
+}
+
+/** The pending listing a decision is about, or why there is none. */
+async function pendingListing(deps: Pick<CoreDeps, 'listings'>, id: string): Promise<Result<Listing>> {
+  const found = await loadListing(deps, id);
+  if (!found.ok) return found;
+  return found.value.status === 'pending' ? found : notPending(found.value);
 }
 
 /**
  * Approves a pending listing (a suggestion, or a flagged post or import): it
  * is published, or marked expired if its deadline passed while it waited. The
  * rules that fired are recorded as accepted, so they do not hold it again.
+ * A published listing is announced; a suggester is told. Fails with
+ * `LISTING.NOT_FOUND`, `REVIEW.NOT_PENDING` or `LISTING.CONFLICT`.
  */
-export async function approveListing(id: string, ctx: CommandContext): Promise<Reply> {
-  const l = await ctx.deps.listings.get(id);
-  if (!l) return notFoundReply(id);
-  if (l.status !== 'pending') return notPending(l);
-  const status = deadlinePassed(l, ctx.now) ? 'expired' : 'published';
-  const next: Listing = {
-    ...l,
-    status,
-    approvedFlags: [...new Set([...l.approvedFlags, ...l.flags])],
-    review: { by: ctx.actor.userId, at: ctx.now },
-    updatedAt: ctx.now,
-    rev: l.rev + 1,
-  };
-  if (!(await ctx.deps.listings.save(next, l.rev))) return conflict(id);
-  if (status === 'published') await listingsPublished(ctx.deps, [id]);
-  await auditListing(ctx, 'listing.approve', id, {
+export async function approveListing(deps: ReviewDeps, req: ReviewRequest): Promise<Result<Listing>> {
+  const found = await pendingListing(deps, req.id);
+  if (!found.ok) return found;
+  const l = found.value;
+  const status = deadlinePassed(l, req.at) ? 'expired' : 'published';
+  const saved = await saveListingRevision(
+    deps,
+    l,
+    {
+      ...l,
+      status,
+      approvedFlags: [...new Set([...l.approvedFlags, ...l.flags])],
+      review: { by: req.by.userId, at: req.at },
+      updatedAt: req.at,
+    },
+    conflict(l.id),
+  );
+  if (!saved.ok) return saved;
+  const next = saved.value;
+  if (status === 'published') await listingsPublished(deps, [l.id]);
+  await auditListing(deps, req, 'listing.approve', l.id, {
     before: { status: l.status, flags: l.flags },
     after: { status, approvedFlags: next.approvedFlags },
   });
   await tellSuggester(
-    ctx,
+    deps,
+    req.by.userId,
     next,
-    `“${l.title}” was approved and is now listed: /opportunity id:${id}. Thank you!`,
+    `“${l.title}” was approved and is now listed: /opportunity id:${l.id}. Thank you!`,
   );
-  const text =
-    status === 'published'
-      ? `“${l.title}” (${id}) is published.`
-      : `“${l.title}” (${id}) was approved, but its deadline has passed, so it is marked expired and not shown in searches.`;
-  return reply({ title: 'Approved', text, ids: [id], ephemeral: true });
+  return ok(next);
 }
 
-/** Rejects a pending listing with a reason; it is kept as withdrawn (audited, never shown). */
-export async function rejectListing(id: string, reason: string, ctx: CommandContext): Promise<Reply> {
-  const l = await ctx.deps.listings.get(id);
-  if (!l) return notFoundReply(id);
-  if (l.status !== 'pending') return notPending(l);
-  const decision = { by: ctx.actor.userId, at: ctx.now, reason };
-  const next: Listing = {
-    ...l,
-    status: 'withdrawn',
-    review: decision,
-    withdrawn: decision,
-    updatedAt: ctx.now,
-    rev: l.rev + 1,
-  };
-  if (!(await ctx.deps.listings.save(next, l.rev))) return conflict(id);
-  await auditListing(ctx, 'listing.reject', id, {
+/**
+ * Rejects a pending listing with a reason; it is kept as withdrawn (audited,
+ * never shown) and a suggester is told why. Fails like {@link approveListing}.
+ */
+export async function rejectListing(
+  deps: ReviewDeps & Pick<CoreDeps, 'listingHooks'>,
+  req: ReviewRequest & { readonly reason: string },
+): Promise<Result<Listing>> {
+  const found = await pendingListing(deps, req.id);
+  if (!found.ok) return found;
+  const l = found.value;
+  const decision = { by: req.by.userId, at: req.at, reason: req.reason };
+  const saved = await saveListingRevision(
+    deps,
+    l,
+    { ...l, status: 'withdrawn', review: decision, withdrawn: decision, updatedAt: req.at },
+    conflict(l.id),
+  );
+  if (!saved.ok) return saved;
+  const next = saved.value;
+  await auditListing(deps, req, 'listing.reject', l.id, {
     before: { status: l.status },
     after: { status: 'withdrawn' },
-    reason,
+    reason: req.reason,
   });
   // A listing held after an edit may have had subscribers while it was published.
-  await ctx.deps.listingHooks.listingWithdrawn(deadlineInfo(next), reason);
-  await tellSuggester(ctx, next, `“${l.title}” was not added. The moderator's reason: ${reason}`);
-  return reply({
-    title: 'Rejected',
-    text: `“${l.title}” (${id}) was rejected: ${reason}`,
-    ids: [id],
-    ephemeral: true,
-  });
+  await deps.listingHooks.listingWithdrawn(deadlineInfo(next), req.reason);
+  await tellSuggester(deps, req.by.userId, next, `“${l.title}” was not added. The moderator's reason: ${req.reason}`);
+  return ok(next);
 }

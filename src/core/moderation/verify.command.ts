@@ -1,10 +1,10 @@
 import { defineCommand } from '../commands/command.ts';
+import { failureReply } from '../commands/dispatch.ts';
 import { idOption } from '../commands/options.ts';
-import type { Listing } from '../opportunities/listing.ts';
 import { formatInstant } from '../opportunities/listing-time.ts';
-import { notFoundReply } from '../opportunities/show-listing.command.ts';
-import { errorReply, reply } from '../reply.ts';
-import { auditListing } from './listing-audit.ts';
+import { reply } from '../reply.ts';
+import { decisionOf } from './listing-audit.ts';
+import { verifyListing } from './verify-listing.ts';
 
 /**
  * `/verify id:<id>`: a moderator confirmed the listing is accurate (called
@@ -26,26 +26,9 @@ export const verifyCommand = defineCommand({
   },
   examples: ['/verify id:obs-cardio-ny-01'],
   async handler(input, ctx) {
-    const l = await ctx.deps.listings.get(input.id);
-    if (!l) return notFoundReply(input.id);
-    if (l.status === 'withdrawn') {
-      return errorReply('LISTING.WITHDRAWN', `Listing ${l.id} is withdrawn; there is nothing to verify.`);
-    }
-    const next: Listing = { ...l, verifiedAt: ctx.now, rev: l.rev + 1 };
-    if (!(await ctx.deps.listings.save(next, l.rev))) {
-      return errorReply(
-        'LISTING.CONFLICT',
-        `Listing ${l.id} changed meanwhile. Nothing was changed; try again.`,
-      );
-    }
-    await auditListing(ctx, 'listing.verify', l.id, {
-      before: { verifiedAt: l.verifiedAt },
-      after: { verifiedAt: ctx.now },
-    });
-    const closed = await ctx.deps.listings.resolveReports(
-      { listingId: l.id },
-      { by: ctx.actor.userId, at: ctx.now, how: 'listing verified' },
-    );
+    const done = await verifyListing(ctx.deps, { ...decisionOf(ctx), id: input.id });
+    if (!done.ok) return failureReply(done);
+    const { listing: l, closedReports: closed } = done.value;
     return reply({
       title: `Verified: ${l.title}`,
       text: `Last verified ${formatInstant(ctx.now, ctx.zone)}.${closed > 0 ? ` ${closed} open report${closed === 1 ? ' was' : 's were'} closed.` : ''}`,

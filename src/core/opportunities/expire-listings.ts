@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../deps.ts';
 import { deadlineInfo } from './listing-record.ts';
 import { deadlinePassed } from './listing-time.ts';
+import { saveListingRevision } from './save-listing.ts';
 
 /** Reason handed to the reminders side when a listing expires. */
 export const EXPIRED_REASON = 'The application deadline has passed.';
@@ -21,8 +22,15 @@ export async function expireDueListings(deps: CoreDeps, now: number, limit = DEF
   let expired = 0;
   for (const listing of await deps.listings.getMany(ids)) {
     if (listing?.status !== 'published' || !deadlinePassed(listing, now)) continue;
-    const next = { ...listing, status: 'expired' as const, updatedAt: now, rev: listing.rev + 1 };
-    if (!(await deps.listings.save(next, listing.rev))) continue;
+    const saved = await saveListingRevision(
+      deps,
+      listing,
+      { ...listing, status: 'expired', updatedAt: now },
+      'expired by another sweep',
+    );
+    // Another sweeper (or a moderator) changed it first; the next sweep looks again.
+    if (!saved.ok) continue;
+    const next = saved.value;
     expired++;
     try {
       await deps.listingHooks.listingWithdrawn(deadlineInfo(next), EXPIRED_REASON);

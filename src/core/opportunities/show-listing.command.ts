@@ -1,5 +1,6 @@
 import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
+import { failureReply } from '../commands/dispatch.ts';
 import { idOption } from '../commands/options.ts';
 import { flagLabel } from '../moderation/listing-flags.ts';
 import { assessFit, fitText } from '../profile/eligibility.ts';
@@ -18,6 +19,7 @@ import {
   specialtiesText,
 } from './listing-format.ts';
 import { effectiveStatus, formatDay, formatInstant } from './listing-time.ts';
+import { listingNotFound } from './save-listing.ts';
 import { VIEW_ACTION } from './search-reply.ts';
 
 /** Action ids other issues implement; this side only emits the buttons. */
@@ -27,10 +29,7 @@ export const REPORT_ACTION = 'listing.report';
 
 /** A listing not found, worded the same wherever an id is looked up. */
 export function notFoundReply(id: string): Reply {
-  return errorReply(
-    'LISTING.NOT_FOUND',
-    `No listing has the id "${id}". Find ids with /opportunities (or type a title in id: to autocomplete). Example: /opportunity id:obs-cardio-ny-01`,
-  );
+  return failureReply(listingNotFound(id));
 }
 
 /** Who may see a listing that is not published: moderators and whoever suggested it. */
