@@ -1,4 +1,5 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Caller } from '../caller.ts';
+import type { CoreDeps } from '../deps.ts';
 import type { SearchInput } from '../opportunities/search-listings.ts';
 import { toFilters } from '../opportunities/search-listings.ts';
 import { fail, ok, type Result } from '../result.ts';
@@ -34,11 +35,14 @@ export function alertFilters(input: AlertInput): Result<AlertFilters> {
  * member already has the same one there, or already has the most a member may
  * keep (the store checks the limit atomically, so two quick adds cannot pass it).
  */
-export async function addAlert(input: AlertInput, ctx: CommandContext): Promise<Result<Alert>> {
-  const filters = alertFilters(input);
+export async function addAlert(
+  deps: Pick<CoreDeps, 'alerts'>,
+  req: Pick<Caller, 'by' | 'at'> & { readonly filters: AlertInput },
+): Promise<Result<Alert>> {
+  const filters = alertFilters(req.filters);
   if (!filters.ok) return filters;
-  const { store } = ctx.deps.alerts;
-  const { userId, communityId } = ctx.actor;
+  const { store } = deps.alerts;
+  const { userId, communityId } = req.by;
   const mine = await store.listForUser(userId);
   const signature = filterSignature(filters.value);
   const same = mine.find((a) => a.communityId === communityId && filterSignature(a.filters) === signature);
@@ -53,13 +57,17 @@ export async function addAlert(input: AlertInput, ctx: CommandContext): Promise<
     `You already have ${MAX_ALERTS_PER_MEMBER} alerts, the most a member can keep. Remove one with /alert remove id:<id> (/alerts lists them), then add this one again.`,
   );
   if (mine.length >= MAX_ALERTS_PER_MEMBER) return limit;
-  const alert: Alert = { id: store.newId(), userId, communityId, filters: filters.value, createdAt: ctx.now };
+  const alert: Alert = { id: store.newId(), userId, communityId, filters: filters.value, createdAt: req.at };
   return (await store.add(alert, MAX_ALERTS_PER_MEMBER)) === 'added' ? ok(alert) : limit;
 }
 
 /** The member's own alert by id; `ALERT.NOT_FOUND` for anyone else's or a removed one. */
-export async function removeAlert(id: string, ctx: CommandContext): Promise<Result<Alert>> {
-  const removed = await ctx.deps.alerts.store.remove(ctx.actor.userId, id);
+export async function removeAlert(
+  deps: Pick<CoreDeps, 'alerts'>,
+  req: { readonly userId: string; readonly id: string },
+): Promise<Result<Alert>> {
+  const { id } = req;
+  const removed = await deps.alerts.store.remove(req.userId, id);
   if (removed) return ok(removed);
   return fail(
     'ALERT.NOT_FOUND',

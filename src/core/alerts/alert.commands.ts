@@ -36,7 +36,7 @@ export const alertAddCommand = defineCommand({
   examples: [ALERT_EXAMPLE, '/alert add type:observership specialty:IM state:NY free:true'],
   bareWords: { kind: 'parse', parse: parseAlertWords },
   async handler(input, ctx): Promise<Reply> {
-    const added = await addAlert(input, ctx);
+    const added = await addAlert(ctx.deps, { by: ctx.actor, at: ctx.now, filters: input });
     if (!added.ok) return failureReply(added);
     const a = added.value;
     return reply({
@@ -105,7 +105,7 @@ export const alertRemoveCommand = defineCommand({
   examples: ['/alert remove id:a7k2m9qxa1'],
   bareWords: { kind: 'rest', option: 'id' },
   async handler(input, ctx): Promise<Reply> {
-    const removed = await removeAlert(input.id, ctx);
+    const removed = await removeAlert(ctx.deps, { userId: ctx.actor.userId, id: input.id });
     if (!removed.ok) return failureReply(removed);
     return reply({
       title: 'Alert removed',

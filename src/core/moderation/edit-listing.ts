@@ -54,7 +54,10 @@ export async function editListing(
   if (!found.ok) return found;
   const before = found.value;
   if (Object.keys(values).length === 0) {
-    return fail('EDIT.NOTHING', `Name at least one field to change. Example: /edit id:${id} deadline:2027-05-01`);
+    return fail(
+      'EDIT.NOTHING',
+      `Name at least one field to change. Example: /edit id:${id} deadline:2027-05-01`,
+    );
   }
   const draft = editDraft(draftOf(before), values);
   if (!draft.ok) return fail(draft.code, `Listing ${id} was not changed: ${draft.message}.`);

@@ -36,9 +36,15 @@ export const postCommand = defineCommand({
     });
     if (!result.ok) return errorReply(result.code, result.message);
     const { listing, hits } = result.value;
-    await auditListing(ctx.deps, decisionOf(ctx), hits.length > 0 ? 'listing.post-held' : 'listing.post', listing.id, {
-      after: { ...draftOf(listing), status: listing.status, flags: listing.flags },
-    });
+    await auditListing(
+      ctx.deps,
+      decisionOf(ctx),
+      hits.length > 0 ? 'listing.post-held' : 'listing.post',
+      listing.id,
+      {
+        after: { ...draftOf(listing), status: listing.status, flags: listing.flags },
+      },
+    );
     if (hits.length > 0) {
       return reply({
         title: `Held for review: ${listing.title}`,

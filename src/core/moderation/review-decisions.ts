@@ -100,6 +100,11 @@ export async function rejectListing(
   });
   // A listing held after an edit may have had subscribers while it was published.
   await deps.listingHooks.listingWithdrawn(deadlineInfo(next), req.reason);
-  await tellSuggester(deps, req.by.userId, next, `“${l.title}” was not added. The moderator's reason: ${req.reason}`);
+  await tellSuggester(
+    deps,
+    req.by.userId,
+    next,
+    `“${l.title}” was not added. The moderator's reason: ${req.reason}`,
+  );
   return ok(next);
 }

@@ -1,12 +1,12 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Caller } from '../caller.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { onWeekday, parseRepeatingWhen, type RepeatingWhen } from './parse-repeat.ts';
-import { placeReminder } from './place-reminder.ts';
+import { placeReminder, type ReminderDeps } from './place-reminder.ts';
 import { wallOf } from './recurrence.ts';
 import { MAX_PENDING_PER_MEMBER, type Reminder, type Repeat } from './reminder.ts';
 
-/** What `/remind` asks for. */
-export interface ReminderRequest {
+/** What `/remind` asks for, and who asks. */
+export interface ReminderRequest extends Caller {
   readonly when: string;
   readonly what: string;
   readonly repeat?: Repeat;
@@ -20,9 +20,9 @@ export interface ReminderRequest {
 export function readWhen(
   text: string,
   option: Repeat | undefined,
-  ctx: Pick<CommandContext, 'zone' | 'now'>,
+  caller: Pick<Caller, 'zone' | 'at'>,
 ): Result<RepeatingWhen> {
-  const when = parseRepeatingWhen(text, { zone: ctx.zone, now: ctx.now });
+  const when = parseRepeatingWhen(text, { zone: caller.zone, now: caller.at });
   if (!when.ok) return when;
   const said = when.value.repeat;
   if (said && option && said !== option) {
@@ -33,7 +33,7 @@ export function readWhen(
   }
   const repeat = said ?? option;
   if (!repeat) return ok(when.value);
-  const at = repeat === 'weekdays' ? onWeekday(when.value.at, ctx.zone) : when.value.at;
+  const at = repeat === 'weekdays' ? onWeekday(when.value.at, caller.zone) : when.value.at;
   return ok({ ...when.value, at, repeat });
 }
 
@@ -44,13 +44,13 @@ export function readWhen(
  * `REMINDER.TOO_MANY`.
  */
 export async function createReminder(
-  ctx: CommandContext,
+  deps: ReminderDeps,
   req: ReminderRequest,
 ): Promise<Result<{ reminder: Reminder; note?: string }>> {
-  const when = readWhen(req.when, req.repeat, ctx);
+  const when = readWhen(req.when, req.repeat, req);
   if (!when.ok) return when;
-  const { store } = ctx.deps.reminders;
-  if ((await store.countPending(ctx.actor.userId)) >= MAX_PENDING_PER_MEMBER) {
+  const { store } = deps.reminders;
+  if ((await store.countPending(req.by.userId)) >= MAX_PENDING_PER_MEMBER) {
     return fail(
       'REMINDER.TOO_MANY',
       `You already have ${MAX_PENDING_PER_MEMBER} pending reminders. Cancel some first: /reminders shows them, /reminder-cancel id:<id> removes one.`,
@@ -59,16 +59,16 @@ export async function createReminder(
   const at = when.value.at;
   const reminder: Reminder = {
     id: store.newId(),
-    userId: ctx.actor.userId,
-    communityId: ctx.actor.communityId,
+    userId: req.by.userId,
+    communityId: req.by.communityId,
     kind: 'custom',
     text: req.what,
     status: 'pending',
     dueAt: at,
     fireAt: at,
-    createdAt: ctx.now,
-    ...(when.value.repeat ? { repeat: when.value.repeat, wall: wallOf(at, ctx.zone), occurrence: 0 } : {}),
+    createdAt: req.at,
+    ...(when.value.repeat ? { repeat: when.value.repeat, wall: wallOf(at, req.zone), occurrence: 0 } : {}),
   };
-  const placed = await placeReminder(ctx.deps, reminder);
+  const placed = await placeReminder(deps, reminder);
   return ok(when.value.note ? { reminder: placed, note: when.value.note } : { reminder: placed });
 }

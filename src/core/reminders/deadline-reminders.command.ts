@@ -13,7 +13,7 @@ async function subscribe(listingId: string, ctx: CommandContext): Promise<Reply>
   if (!res.ok) return failureReply(res);
   const { listing, reminders, already } = res.value;
   const deadline = listingDeadlineText(listing, ctx.zone);
-  const back = await welcomeBack(ctx);
+  const back = await welcomeBack(ctx.deps, ctx.actor.userId);
   const lead = already
     ? 'You were already subscribed; your reminders are up to date.'
     : 'Deadline reminders are on.';

@@ -1,10 +1,10 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Caller } from '../caller.ts';
 import { type Failure, fail, ok, type Result } from '../result.ts';
+import { ownReminder } from './cancel-reminder.ts';
 import { readWhen } from './create-reminder.ts';
-import { placeReminder } from './place-reminder.ts';
+import { placeReminder, type ReminderDeps } from './place-reminder.ts';
 import { wallOf } from './recurrence.ts';
 import type { Reminder, Repeat } from './reminder.ts';
-import { ownReminder } from './reminder-cancel.command.ts';
 
 /** What `/reminder-edit` may change; unset fields stay as they are. */
 export interface ReminderEdit {
@@ -35,14 +35,14 @@ function refusal(r: Reminder, edit: ReminderEdit): Failure | undefined {
 
 /** The new due instant, repeat and note: from `when` if given, else the current time with the new repeat. */
 function newTiming(
-  ctx: CommandContext,
+  caller: Pick<Caller, 'zone' | 'at'>,
   r: Reminder,
   edit: ReminderEdit,
 ): Result<{ at: number; repeat?: Repeat; note?: string }> {
   const option = edit.repeat === 'none' ? undefined : edit.repeat;
   const kept = edit.repeat === 'none' ? undefined : (option ?? r.repeat);
   if (edit.when === undefined) {
-    if (r.dueAt <= ctx.now) {
+    if (r.dueAt <= caller.at) {
       return fail(
         'REMINDER.NEEDS_TIME',
         `This reminder's time has passed; give a new one, e.g. /reminder-edit id:${r.id} when:"tomorrow 9am".`,
@@ -50,7 +50,7 @@ function newTiming(
     }
     return ok({ at: r.dueAt, repeat: kept });
   }
-  const when = readWhen(edit.when, option, ctx);
+  const when = readWhen(edit.when, option, caller);
   if (!when.ok) return when;
   const repeat = edit.repeat === 'none' ? undefined : (when.value.repeat ?? kept);
   return ok({ at: when.value.at, repeat, note: when.value.note });
@@ -67,11 +67,11 @@ function newTiming(
  * `REMINDER.NOT_EDITABLE`, `REMINDER.NOTHING_TO_EDIT`, `REPEAT.*` or `WHEN.*`.
  */
 export async function editReminder(
-  ctx: CommandContext,
-  id: string,
-  edit: ReminderEdit,
+  deps: ReminderDeps,
+  req: Caller & { readonly id: string; readonly edit: ReminderEdit },
 ): Promise<Result<{ before: Reminder; reminder: Reminder; note?: string }>> {
-  const found = await ownReminder(ctx, id);
+  const { edit } = req;
+  const found = await ownReminder(deps, req.by.userId, req.id);
   if (!found.ok) return found;
   const r = found.value;
   const refused = refusal(r, edit);
@@ -80,28 +80,28 @@ export async function editReminder(
   if (edit.when === undefined && edit.repeat === undefined) {
     // Only the words change: the time, the job and the series stay.
     const renamed = { ...r, text };
-    await ctx.deps.reminders.store.save(renamed);
+    await deps.reminders.store.save(renamed);
     return ok({ before: r, reminder: renamed });
   }
-  const timing = newTiming(ctx, r, edit);
+  const timing = newTiming(req, r, edit);
   if (!timing.ok) return timing;
   const { at, repeat, note } = timing.value;
-  if (r.repeat) await ctx.deps.reminders.scheduler.unscheduleSeries(r.id);
+  if (r.repeat) await deps.reminders.scheduler.unscheduleSeries(r.id);
   const moved: Reminder = {
     ...r,
     text,
     status: 'pending',
     dueAt: at,
     fireAt: at,
-    wall: repeat ? wallOf(at, ctx.zone) : undefined,
+    wall: repeat ? wallOf(at, req.zone) : undefined,
     repeat,
     occurrence: repeat ? 0 : undefined,
     deliveredAt: undefined,
   };
-  const placed = await placeReminder(ctx.deps, moved, { previous: r });
+  const placed = await placeReminder(deps, moved, { previous: r });
   if (r.status === 'pending' && r.fireAt === placed.fireAt && r.repeat && !placed.repeat) {
     // The series' own job for that instant went with the series; the one-off needs its job back.
-    await ctx.deps.reminders.scheduler.schedule(placed.id, placed.fireAt);
+    await deps.reminders.scheduler.schedule(placed.id, placed.fireAt);
   }
   return ok(note ? { before: r, reminder: placed, note } : { before: r, reminder: placed });
 }

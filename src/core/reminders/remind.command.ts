@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { choiceOption, stringOption } from '../commands/options.ts';
@@ -44,7 +45,12 @@ export const remindCommand = defineCommand({
     '/remind when:"weekdays at 7" what:"UWorld block"',
   ],
   async handler(input, ctx): Promise<Reply> {
-    const created = await createReminder(ctx, { when: input.when, what: input.what, repeat: input.repeat });
+    const created = await createReminder(ctx.deps, {
+      ...callerOf(ctx),
+      when: input.when,
+      what: input.what,
+      repeat: input.repeat,
+    });
     if (!created.ok) return failureReply(created);
     const { reminder: r, note } = created.value;
     const fields: ReplyField[] = [
@@ -62,7 +68,7 @@ export const remindCommand = defineCommand({
       name: 'Id',
       value: `${r.id} (change with /reminder-edit id:${r.id} when:"friday 9am", cancel with /reminder-cancel id:${r.id})`,
     });
-    const notes = [note, await welcomeBack(ctx)].filter(Boolean).join(' ');
+    const notes = [note, await welcomeBack(ctx.deps, ctx.actor.userId)].filter(Boolean).join(' ');
     return reply({
       title: 'Reminder set',
       text: `I will remind you by direct message: "${r.text}".${notes ? ` ${notes}` : ''}`,

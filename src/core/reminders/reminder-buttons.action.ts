@@ -1,30 +1,17 @@
+import { callerOf } from '../caller.ts';
 import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { type Reply, reply } from '../reply.ts';
 import { formatLocal } from '../time/parse-when.ts';
-import { type SnoozeChoice, snoozeUntil } from '../time/snooze.ts';
-import { dropReminder, placeReminder } from './place-reminder.ts';
-import { ownReminder } from './reminder-cancel.command.ts';
+import type { SnoozeChoice } from '../time/snooze.ts';
 import { REMINDER_ACTIONS } from './reminder-message.ts';
+import { finishReminder, snoozeReminder } from './snooze-reminder.ts';
 
-/**
- * Snoozes a delivered reminder. A one-off moves to the new time; a repeating
- * one gets a one-off copy, so its own schedule is untouched.
- */
+/** Runs {@link snoozeReminder} for the member and says when it comes back. */
 async function snooze(choice: SnoozeChoice, id: string, ctx: CommandContext): Promise<Reply> {
-  const found = await ownReminder(ctx, id);
-  if (!found.ok) return failureReply(found);
-  const r = found.value;
-  const until = snoozeUntil(choice, ctx.now, ctx.zone);
-  const { store } = ctx.deps.reminders;
-  const moved = r.repeat
-    ? { ...r, id: store.newId(), repeat: undefined, occurrence: undefined, createdAt: ctx.now }
-    : r;
-  const placed = await placeReminder(
-    ctx.deps,
-    { ...moved, wall: undefined, dueAt: until, fireAt: until },
-    { previous: r.repeat ? undefined : r },
-  );
+  const done = await snoozeReminder(ctx.deps, { ...callerOf(ctx), id, choice });
+  if (!done.ok) return failureReply(done);
+  const { reminder: r, placed } = done.value;
   const quiet = placed.fireAt !== placed.dueAt ? ' (delivered when your quiet hours end)' : '';
   return reply({
     title: 'Snoozed',
@@ -53,17 +40,16 @@ export const reminderButtonActions: readonly ActionDef[] = [
     permission: 'member',
     personal: true,
     async handler(payload, ctx): Promise<Reply> {
-      const found = await ownReminder(ctx, payload);
-      if (!found.ok) return failureReply(found);
-      const r = found.value;
-      if (r.status === 'pending' && r.repeat) {
+      const done = await finishReminder(ctx.deps, { userId: ctx.actor.userId, id: payload });
+      if (!done.ok) return failureReply(done);
+      const r = done.value.reminder;
+      if (!done.value.cleared) {
         return reply({
           text: `Done. "${r.text}" repeats; the next one is ${formatLocal(r.fireAt, ctx.zone)}. Stop it with /reminder-cancel id:${r.id}.`,
           ids: [r.id],
           ephemeral: true,
         });
       }
-      await dropReminder(ctx.deps, r);
       return reply({ text: `Done: "${r.text}" is cleared.`, ids: [r.id], ephemeral: true });
     },
   },

@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { choiceOption, stringOption } from '../commands/options.ts';
@@ -38,10 +39,10 @@ export const reminderEditCommand = defineCommand({
     '/reminder-edit id:r7k2m9qxa1 repeat:none',
   ],
   async handler(input, ctx): Promise<Reply> {
-    const res = await editReminder(ctx, input.id, {
-      when: input.when,
-      what: input.what,
-      repeat: input.repeat,
+    const res = await editReminder(ctx.deps, {
+      ...callerOf(ctx),
+      id: input.id,
+      edit: { when: input.when, what: input.what, repeat: input.repeat },
     });
     if (!res.ok) return failureReply(res);
     const { before, reminder: r, note } = res.value;

@@ -13,7 +13,7 @@ export const remindersCommand = defineCommand({
   options: {},
   examples: ['/reminders'],
   async handler(_input, ctx): Promise<Reply> {
-    const back = await welcomeBack(ctx);
+    const back = await welcomeBack(ctx.deps, ctx.actor.userId);
     const pending = (await ctx.deps.reminders.store.listForUser(ctx.actor.userId)).filter(
       (r) => r.status === 'pending',
     );

@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import type { ActionDef } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
@@ -66,12 +67,16 @@ export const trackAddCommand = defineCommand({
     '/track add program:"St. Luke’s cardiology" status:accepted rotation_start:2027-03-01 rotation_end:2027-03-28 hands_on:yes',
   ],
   async handler(input, ctx): Promise<Reply> {
-    const res = await addEntry(ctx, input.program, {
-      status: input.status,
-      contacted: input.contacted,
-      rotationStart: input.rotation_start,
-      rotationEnd: input.rotation_end,
-      handsOn: input.hands_on,
+    const res = await addEntry(ctx.deps, {
+      ...callerOf(ctx),
+      program: input.program,
+      fields: {
+        status: input.status,
+        contacted: input.contacted,
+        rotationStart: input.rotation_start,
+        rotationEnd: input.rotation_end,
+        handsOn: input.hands_on,
+      },
     });
     if (!res.ok) return failureReply(res);
     return addedReply(res.value.entry, res.value.chain, ctx.zone, ctx.now);
@@ -93,7 +98,7 @@ export const trackerAddListingAction: ActionDef = {
         'LISTING.NOT_FOUND',
         `There is no listing with id ${id}. Find listings with /opportunity.`,
       );
-    const res = await addEntry(ctx, listing.id, {});
+    const res = await addEntry(ctx.deps, { ...callerOf(ctx), program: listing.id, fields: {} });
     if (!res.ok) return failureReply(res);
     return addedReply(res.value.entry, res.value.chain, ctx.zone, ctx.now);
   },

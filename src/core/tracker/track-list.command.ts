@@ -21,7 +21,7 @@ export const trackListCommand = defineCommand({
         ephemeral: true,
       });
     }
-    const chains = await chainsByEntry(ctx);
+    const chains = await chainsByEntry(ctx.deps, ctx.actor.userId);
     return reply({
       title: 'Your applications',
       text: `${entries.length} tracked. Times in ${ctx.zone}.`,

@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { idOption, stringOption } from '../commands/options.ts';
@@ -26,7 +27,7 @@ export const trackNoteCommand = defineCommand({
   },
   examples: ['/track note id:t4k2m9qx text:"Coordinator asked for my Step 2 CK score"'],
   async handler(input, ctx): Promise<Reply> {
-    const res = await addNote(ctx, input.id, input.text);
+    const res = await addNote(ctx.deps, { ...callerOf(ctx), id: input.id, text: input.text });
     if (!res.ok) return failureReply(res);
     return reply({
       title: 'Note added',

@@ -20,7 +20,7 @@ export const trackRemoveCommand = defineCommand({
   },
   examples: ['/track remove id:t4k2m9qx'],
   async handler(input, ctx): Promise<Reply> {
-    const res = await removeEntry(ctx, input.id);
+    const res = await removeEntry(ctx.deps, { by: ctx.actor, id: input.id });
     if (!res.ok) return failureReply(res);
     return reply({
       title: 'Removed from your tracker',

@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { booleanOption, choiceOption, dateOption, idOption } from '../commands/options.ts';
@@ -50,7 +51,7 @@ export const trackUpdateCommand = defineCommand({
         `Say what changed, e.g. /track update id:${input.id} status:applied.`,
       );
     }
-    const res = await updateEntry(ctx, input.id, fields);
+    const res = await updateEntry(ctx.deps, { ...callerOf(ctx), id: input.id, fields });
     if (!res.ok) return failureReply(res);
     const { entry, before, chain } = res.value;
     const moved = before.status !== entry.status ? ` Status: ${before.status} -> ${entry.status}.` : '';

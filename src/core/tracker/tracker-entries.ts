@@ -1,4 +1,6 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Caller } from '../caller.ts';
+import type { CoreDeps } from '../deps.ts';
+import type { ReminderDeps } from '../reminders/place-reminder.ts';
 import type { Reminder } from '../reminders/reminder.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { dropChain, localToday, syncChain } from './sync-chain.ts';
@@ -16,6 +18,14 @@ export interface EntryFields {
   readonly rotationStart?: string;
   readonly rotationEnd?: string;
   readonly handsOn?: boolean;
+}
+
+/** What the tracker use cases need: the entries, the listings' titles and the reminders of each entry's chain. */
+export type TrackerDeps = ReminderDeps & Pick<CoreDeps, 'tracker' | 'listingLookup'>;
+
+/** A request about one of the caller's entries. */
+export interface EntryRequest extends Caller {
+  readonly id: string;
 }
 
 const LISTING_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -62,21 +72,19 @@ function applyFields(entry: TrackerEntry, f: EntryFields, now: number, today: st
  * Starts the follow-up chain its status calls for.
  */
 export async function addEntry(
-  ctx: CommandContext,
-  program: string,
-  fields: EntryFields,
+  deps: TrackerDeps,
+  req: Caller & { readonly program: string; readonly fields: EntryFields },
 ): Promise<Result<{ entry: TrackerEntry; chain: Reminder[] }>> {
-  const userId = ctx.actor.userId;
-  const existing = await ctx.deps.tracker.list(userId);
+  const { program, fields, at: now } = req;
+  const userId = req.by.userId;
+  const existing = await deps.tracker.list(userId);
   if (existing.length >= MAX_ENTRIES_PER_MEMBER) {
     return fail(
       'TRACKER.TOO_MANY',
       `Your tracker is full (${MAX_ENTRIES_PER_MEMBER} entries). Remove old ones with /track remove id:<id>.`,
     );
   }
-  const listing = LISTING_ID.test(program)
-    ? await ctx.deps.listingLookup.getDeadlineInfo(program)
-    : undefined;
+  const listing = LISTING_ID.test(program) ? await deps.listingLookup.getDeadlineInfo(program) : undefined;
   if (listing) {
     const dup = existing.find((e) => e.listingId === listing.id);
     if (dup)
@@ -85,29 +93,33 @@ export async function addEntry(
         `"${listing.title}" is already in your tracker (id ${dup.id}). Update it with /track update id:${dup.id} status:applied.`,
       );
   }
-  const today = localToday(ctx.now, ctx.zone);
+  const today = localToday(now, req.zone);
   const blank: TrackerEntry = {
-    id: ctx.deps.tracker.newId(),
+    id: deps.tracker.newId(),
     userId,
     program: listing?.title ?? program,
     ...(listing ? { listingId: listing.id } : {}),
     status: 'interested',
     notes: [],
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    statusChangedAt: ctx.now,
+    createdAt: now,
+    updatedAt: now,
+    statusChangedAt: now,
   };
   const status = fields.status ?? (fields.contacted ? 'contacted' : 'interested');
-  const entry = applyFields(blank, { ...fields, status }, ctx.now, today);
+  const entry = applyFields(blank, { ...fields, status }, now, today);
   const dates = checkDates(entry, today);
   if (!dates.ok) return dates;
-  await ctx.deps.tracker.save(entry);
-  return ok({ entry, chain: await syncChain(ctx.deps, entry, ctx.actor.communityId) });
+  await deps.tracker.save(entry);
+  return ok({ entry, chain: await syncChain(deps, entry, req.by.communityId) });
 }
 
 /** The member's own entry, or `TRACKER.NOT_FOUND`. */
-export async function ownEntry(ctx: CommandContext, id: string): Promise<Result<TrackerEntry>> {
-  const entry = await ctx.deps.tracker.get(ctx.actor.userId, id);
+export async function ownEntry(
+  deps: Pick<CoreDeps, 'tracker'>,
+  userId: string,
+  id: string,
+): Promise<Result<TrackerEntry>> {
+  const entry = await deps.tracker.get(userId, id);
   return entry
     ? ok(entry)
     : fail('TRACKER.NOT_FOUND', `You have no tracker entry with id ${id}. /track list shows yours.`);
@@ -115,43 +127,51 @@ export async function ownEntry(ctx: CommandContext, id: string): Promise<Result<
 
 /** Updates an entry; any status change re-plans the chain (cancelling steps it makes moot). */
 export async function updateEntry(
-  ctx: CommandContext,
-  id: string,
-  fields: EntryFields,
+  deps: TrackerDeps,
+  req: EntryRequest & { readonly fields: EntryFields },
 ): Promise<Result<{ entry: TrackerEntry; before: TrackerEntry; chain: Reminder[] }>> {
-  const found = await ownEntry(ctx, id);
+  const found = await ownEntry(deps, req.by.userId, req.id);
   if (!found.ok) return found;
-  const today = localToday(ctx.now, ctx.zone);
-  const entry = applyFields(found.value, fields, ctx.now, today);
+  const today = localToday(req.at, req.zone);
+  const entry = applyFields(found.value, req.fields, req.at, today);
   const dates = checkDates(entry, today);
   if (!dates.ok) return dates;
-  await ctx.deps.tracker.save(entry);
-  return ok({ entry, before: found.value, chain: await syncChain(ctx.deps, entry, ctx.actor.communityId) });
+  await deps.tracker.save(entry);
+  return ok({ entry, before: found.value, chain: await syncChain(deps, entry, req.by.communityId) });
 }
 
 /** Adds a note (the oldest is dropped past the cap). */
-export async function addNote(ctx: CommandContext, id: string, text: string): Promise<Result<TrackerEntry>> {
-  const found = await ownEntry(ctx, id);
+export async function addNote(
+  deps: Pick<CoreDeps, 'tracker'>,
+  req: EntryRequest & { readonly text: string },
+): Promise<Result<TrackerEntry>> {
+  const found = await ownEntry(deps, req.by.userId, req.id);
   if (!found.ok) return found;
-  const notes = [...found.value.notes, { at: ctx.now, text }].slice(-MAX_NOTES_PER_ENTRY);
-  const entry = { ...found.value, notes, updatedAt: ctx.now };
-  await ctx.deps.tracker.save(entry);
+  const notes = [...found.value.notes, { at: req.at, text: req.text }].slice(-MAX_NOTES_PER_ENTRY);
+  const entry = { ...found.value, notes, updatedAt: req.at };
+  await deps.tracker.save(entry);
   return ok(entry);
 }
 
 /** Removes an entry and cancels its chain. */
-export async function removeEntry(ctx: CommandContext, id: string): Promise<Result<TrackerEntry>> {
-  const found = await ownEntry(ctx, id);
+export async function removeEntry(
+  deps: ReminderDeps & Pick<CoreDeps, 'tracker'>,
+  req: Pick<EntryRequest, 'by' | 'id'>,
+): Promise<Result<TrackerEntry>> {
+  const found = await ownEntry(deps, req.by.userId, req.id);
   if (!found.ok) return found;
-  await dropChain(ctx.deps, ctx.actor.userId, id);
-  await ctx.deps.tracker.remove(ctx.actor.userId, id);
+  await dropChain(deps, req.by.userId, req.id);
+  await deps.tracker.remove(req.by.userId, req.id);
   return ok(found.value);
 }
 
 /** The pending chain reminders of each entry of a member, by entry id. */
-export async function chainsByEntry(ctx: CommandContext): Promise<Map<string, Reminder[]>> {
+export async function chainsByEntry(
+  deps: Pick<CoreDeps, 'reminders'>,
+  userId: string,
+): Promise<Map<string, Reminder[]>> {
   const map = new Map<string, Reminder[]>();
-  for (const r of await ctx.deps.reminders.store.listForUser(ctx.actor.userId)) {
+  for (const r of await deps.reminders.store.listForUser(userId)) {
     if (!r.trackerId || r.status !== 'pending') continue;
     map.set(r.trackerId, [...(map.get(r.trackerId) ?? []), r]);
   }
