@@ -17,7 +17,8 @@ export function rateLimiterContract(make: Factory<RateLimiter>): void {
 
   it('says when the window resets: within the window from the first use', async () => {
     const first = await limiter().consume('k', 2, DAY);
-    const refused = (await limiter().consume('k', 2, DAY), await limiter().consume('k', 2, DAY));
+    await limiter().consume('k', 2, DAY);
+    const refused = await limiter().consume('k', 2, DAY);
     expect(refused.allowed).toBe(false);
     expect(Math.abs(refused.resetAt - first.resetAt)).toBeLessThan(60_000);
   });

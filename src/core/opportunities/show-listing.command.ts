@@ -6,7 +6,7 @@ import { flagLabel } from '../moderation/listing-flags.ts';
 import { assessFit, fitText } from '../profile/eligibility.ts';
 import { hasProfile } from '../profile/profile.ts';
 import { readProfile } from '../profile/update-profile.ts';
-import { errorReply, type Reply, type ReplyAction, type ReplyField, reply } from '../reply.ts';
+import { type Reply, type ReplyAction, type ReplyField, reply } from '../reply.ts';
 import type { Listing } from './listing.ts';
 import {
   deadlineText,
