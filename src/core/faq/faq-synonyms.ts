@@ -1,8 +1,13 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { fail, ok, type Result } from '../result.ts';
+
 /**
  * The field's vocabulary: abbreviations, spellings and chat shorthand that
  * members use for the same thing, applied to the FAQ entries and to every
  * question alike (document normalisation), so "LoR", "rec letter" and
- * "letter of recommendation" all meet on one index term.
+ * "letter of recommendation" all meet on one index term. Moderators tune it
+ * in `config/faq/synonyms.yaml`; this module checks that file's shape.
  *
  * A row maps variants (lowercase words, as the tokenizer produces them) to
  * the terms that stand for the concept; the variant is replaced. A row with
@@ -19,467 +24,81 @@ export interface SynonymRow {
   readonly keepWords?: boolean;
 }
 
-export const SYNONYMS: readonly SynonymRow[] = [
-  // Clinical experience and its kinds.
-  {
-    to: ['usce'],
-    keepWords: true,
-    variants: [
-      'usce',
-      'us clinical experience',
-      'us clinical experiences',
-      'us clinical exp',
-      'us clinicals',
-      'us clinical',
-      'clinical experience in us',
-      'clinical experience in the us',
-      'us based clinical experience',
-      'us hospital experience',
-      'us experience',
-      'clinical experience in us',
-      'clinical exp in us',
-      'clinical exposure in us',
-      'clinical work in us',
-    ],
-  },
-  {
-    to: ['observership'],
-    variants: [
-      'obs',
-      'observerships',
-      'observership',
-      'observer role',
-      'observer program',
-      'observer',
-      'observers',
-    ],
-  },
-  {
-    to: ['externship'],
-    variants: ['extern', 'externs', 'externing', 'externed', 'externship', 'externships'],
-  },
-  {
-    to: ['subinternship'],
-    variants: [
-      'sub i',
-      'subi',
-      'subis',
-      'sub internship',
-      'sub internships',
-      'subinternship',
-      'acting internship',
-      'acting intern',
-      'ai rotation',
-      'ai rotations',
-    ],
-  },
-  { to: ['clerkship'], variants: ['clerkships', 'core rotation', 'core rotations', 'clerk'] },
-  { to: ['rotation', 'clinical'], variants: ['clinicals'] },
-  { to: ['rotation'], variants: ['rotations', 'rotating', 'rotate', 'rotated'] },
-  { to: ['handson'], variants: ['hands on', 'hand on', 'handson', 'hands-on'] },
-  { to: ['experience'], variants: ['exp', 'xp'] },
-  // People.
-  {
-    to: ['img'],
-    keepWords: true,
-    variants: [
-      'img',
-      'imgs',
-      'fmg',
-      'fmgs',
-      'international medical graduate',
-      'international medical graduates',
-      'foreign medical graduate',
-      'foreign medical graduates',
-      'international graduate',
-      'international graduates',
-      'international grad',
-      'international grads',
-      'foreign grad',
-      'foreign grads',
-      'international doctor',
-      'international doctors',
-      'foreign doctor',
-      'foreign doctors',
-    ],
-  },
-  {
-    to: ['attending'],
-    keepWords: true,
-    variants: [
-      'attending',
-      'attendings',
-      'preceptor',
-      'preceptors',
-      'attending physician',
-      'attending physicians',
-      'supervising physician',
-      'supervising physicians',
-      'supervisor',
-      'supervisors',
-    ],
-  },
-  {
-    to: ['pd'],
-    variants: [
-      'pd',
-      'pds',
-      'program director',
-      'program directors',
-      'residency director',
-      'residency directors',
-    ],
-    keepWords: true,
-  },
-  // why: the intern year abroad goes by these names in South Asia and the UK; "house job" is not a job search
-  {
-    to: ['internship'],
-    variants: ['house job', 'house jobs', 'housejob', 'house officer', 'housemanship', 'foundation year'],
-  },
-  // why: "docs" alone is paperwork; after "US" or "American" it is doctors
-  { to: ['physician'], variants: ['us docs', 'us doc', 'american docs', 'local docs'] },
-  { to: ['physician'], variants: ['doc', 'doctor', 'doctors', 'physicians', 'dr', 'drs'] },
-  { to: ['mentor'], variants: ['mentors', 'mentorship', 'mentoring'] },
-  // Exams, bodies and the Match.
-  { to: ['step1', 'usmle'], variants: ['step 1', 'step one', 'step1', 'usmle step 1', 'step i'] },
-  {
-    to: ['step2ck', 'usmle'],
-    variants: [
-      'step 2',
-      'step 2 ck',
-      'step 2ck',
-      'step2',
-      'step2ck',
-      'step two',
-      'usmle step 2',
-      'ck',
-      'step 2 cs',
-    ],
-  },
-  { to: ['step3', 'usmle'], variants: ['step 3', 'step3', 'step three'] },
-  {
-    to: ['usmle'],
-    variants: ['usmle', 'boards', 'board exam', 'board exams', 'board prep', 'licensing exam'],
-  },
-  {
-    to: ['ecfmg'],
-    keepWords: true,
-    variants: ['ecfmg', 'educational commission for foreign medical graduates', 'ecfmg certification'],
-  },
-  {
-    to: ['eras'],
-    keepWords: true,
-    variants: ['eras', 'myeras', 'my eras', 'electronic residency application service'],
-  },
-  { to: ['soap'], keepWords: true, variants: ['soap', 'supplemental offer and acceptance program'] },
-  { to: ['nrmp', 'match'], keepWords: true, variants: ['nrmp', 'national resident matching program'] },
-  { to: ['match'], variants: ['the match', 'match day', 'match week', 'matching', 'matched'] },
-  {
-    to: ['yog', 'graduation'],
-    keepWords: true,
-    variants: ['yog', 'year of graduation', 'graduation year', 'graduation date'],
-  },
-  { to: ['graduation'], variants: ['grad', 'grads', 'graduated', 'graduate', 'graduates', 'graduating'] },
-  // Letters and documents.
-  {
-    to: ['lor'],
-    keepWords: true,
-    variants: [
-      'lor',
-      'lors',
-      'letter of recommendation',
-      'letters of recommendation',
-      'recommendation letter',
-      'recommendation letters',
-      'rec letter',
-      'rec letters',
-      'reco letter',
-      'letter of rec',
-      'letters of rec',
-      'reference letter',
-      'reference letters',
-      'letter writer',
-      'letter writers',
-    ],
-  },
-  { to: ['recommendation'], variants: ['rec', 'recs', 'reco'] },
-  { to: ['cv'], variants: ['cv', 'cvs', 'resume', 'resumes'] },
-  { to: ['documents'], variants: ['docs', 'paperwork', 'documentation'] },
-  {
-    to: ['apply'],
-    variants: [
-      'apply',
-      'applying',
-      'applied',
-      'applies',
-      'application',
-      'applications',
-      'app',
-      'apps',
-      'applicant',
-      'applicants',
-    ],
-  },
-  {
-    to: ['find'],
-    variants: [
-      'finding',
-      'found',
-      'look for',
-      'looking for',
-      'search for',
-      'searching for',
-      'search',
-      'searching',
-      'locate',
-    ],
-  },
-  {
-    to: ['requirement'],
-    variants: ['prereq', 'prereqs', 'pre req', 'pre reqs', 'prerequisite', 'prerequisites', 'req', 'reqs'],
-  },
-  { to: ['certification'], variants: ['cert', 'certs', 'certificate', 'certificates', 'certified'] },
-  { to: ['personalstatement'], keepWords: true, variants: ['personal statement', 'ps'] },
-  // Visas.
-  {
-    to: ['b1b2', 'visa'],
-    keepWords: true,
-    variants: ['b1b2', 'b1', 'b2', 'tourist visa', 'visitor visa', 'visit visa', 'business visa', 'b visa'],
-  },
-  { to: ['j1', 'visa'], variants: ['j1', 'j 1 visa', 'j1 visa'] },
-  { to: ['h1b', 'visa'], variants: ['h1b', 'h1b visa'] },
-  // why: other statuses members hold (dependant, student, green-card holders) raise the same question of what is allowed
-  {
-    to: ['visa', 'status'],
-    keepWords: true,
-    variants: [
-      'h4',
-      'h 4',
-      'f1',
-      'f 1',
-      'j2',
-      'ead',
-      'green card',
-      'work permit',
-      'work authorization',
-      'immigration status',
-      'legally',
-      'legal status',
-    ],
-  },
-  // Places and societies.
-  {
-    to: ['fqhc'],
-    keepWords: true,
-    variants: ['fqhc', 'fqhcs', 'federally qualified health center', 'federally qualified health centers'],
-  },
-  { to: ['acp', 'society'], keepWords: true, variants: ['acp', 'american college of physicians'] },
-  { to: ['aafp', 'society'], keepWords: true, variants: ['aafp', 'american academy of family physicians'] },
-  {
-    to: ['society'],
-    keepWords: true,
-    variants: ['societies', 'professional society', 'professional societies', 'association'],
-  },
-  { to: ['hospital'], variants: ['hosp', 'hospitals'] },
-  { to: ['medical'], variants: ['med'] },
-  { to: ['university'], variants: ['uni', 'univ'] },
-  // Money and safety.
-  { to: ['fee'], variants: ['fees', 'moneyamount'] },
-  { to: ['pay'], variants: ['paid', 'paying', 'pays'] },
-  {
-    to: ['scam'],
-    variants: [
-      'scams',
-      'scammy',
-      'scammer',
-      'scammers',
-      'fraud',
-      'fraudulent',
-      'fake',
-      'shady',
-      'rip off',
-      'ripoff',
-      'sus',
-      'suspicious',
-      'sketchy',
-      'red flag',
-      'red flags',
-      'too good to be true',
-    ],
-  },
-  { to: ['legit'], variants: ['legitimate', 'legitimacy'] },
-  {
-    to: ['afford'],
-    variants: [
-      'afford',
-      'affordable',
-      'cheap',
-      'cheaper',
-      'budget',
-      'broke',
-      'poor',
-      'expensive',
-      'costly',
-      'money',
-      'financial',
-      'finances',
-      'funds',
-      'cant pay',
-      'cannot pay',
-      'unable to pay',
-      'no money',
-      'pricey',
-      'exchange rate',
-    ],
-  },
-  {
-    to: ['worth'],
-    variants: [
-      'worth it',
-      'worthwhile',
-      'useful',
-      'useless',
-      'pointless',
-      'worthless',
-      'waste',
-      'value',
-      'valuable',
-    ],
-  },
-  // Outcomes and how members talk about them.
-  {
-    to: ['reject'],
-    variants: [
-      'rejected',
-      'rejects',
-      'rejection',
-      'rejections',
-      'declined',
-      'turned down',
-      'no acceptances',
-      'zero acceptances',
-      'no offers',
-      'unsuccessful',
-    ],
-  },
-  { to: ['job'], variants: ['jobs', 'hired', 'hire', 'hiring', 'employed', 'employment', 'job offer'] },
-  {
-    to: ['standout'],
-    variants: [
-      'stand out',
-      'standout',
-      'shine',
-      'impress',
-      'impressing',
-      'excel',
-      'make the most of',
-      'get the most out of',
-      'good impression',
-      'strong impression',
-      'do well',
-      'perform well',
-      'be the best',
-      'do my best',
-      'succeed',
-      'ace',
-    ],
-  },
-  {
-    to: ['lead'],
-    variants: [
-      'turn into',
-      'turns into',
-      'convert into',
-      'converts into',
-      'lead to',
-      'leads to',
-      'result in',
-    ],
-  },
-  { to: ['position'], variants: ['positions', 'spot', 'spots', 'seat', 'seats', 'slot', 'slots'] },
-  { to: ['strengthen'], variants: ['strengthens', 'stronger', 'boost', 'boosts', 'enhance'] },
-  {
-    to: ['followup'],
-    variants: [
-      'follow up',
-      'follow ups',
-      'followup',
-      'following up',
-      'followed up',
-      'nudge',
-      'nudging',
-      'chase',
-      'chasing',
-      'check in',
-      'checking in',
-    ],
-  },
-  { to: ['study', 'usmle'], variants: ['uworld', 'qbank', 'qbanks', 'q bank', 'nbme', 'uwsa', 'amboss'] },
-  {
-    to: ['timeline'],
-    keepWords: true,
-    variants: ['how early', 'before the match', 'ahead of the match', 'months before', 'months ahead'],
-  },
-  { to: ['enough'], variants: ['sufficient', 'adequate'] },
-  { to: ['old'], variants: ['outdated', 'stale', 'older'] },
-  // why: "from 4 years ago", "back in 2020": the age of an experience, i.e. its recency
-  {
-    to: ['old', 'recent'],
-    variants: ['years ago', 'yrs ago', 'year ago', 'months ago', 'back in yearnumber'],
-  },
-  {
-    to: ['why'],
-    variants: ['whats the point of', 'what is the point of', 'the point of', 'purpose of', 'purpose'],
-  },
-  { to: ['gap'], variants: ['gaps', 'years off', 'time off'] },
-  // How-much / how-long questions.
-  { to: ['duration'], variants: ['how long', 'length', 'lengths'] },
-  // why: "how many weeks" asks how long something lasts as much as how much of it to get
-  { to: ['duration', 'amount', 'week'], variants: ['how many weeks', 'how many wks'] },
-  { to: ['duration', 'amount', 'month'], variants: ['how many months', 'how many mos'] },
-  { to: ['duration', 'amount', 'day'], variants: ['how many days'] },
-  { to: ['amount'], variants: ['how much', 'how many', 'quantity'] },
-  {
-    to: ['difference'],
-    variants: [
-      'diff',
-      'vs',
-      'versus',
-      'different',
-      'differ',
-      'compared',
-      'compare',
-      'comparison',
-      'same',
-      'separates',
-      'distinguishes',
-      'distinguish',
-    ],
-  },
-  { to: ['simultaneously'], variants: ['at the same time', 'same time', 'while doing', 'alongside'] },
-  // Units and chat shorthand.
-  { to: ['year'], variants: ['yr', 'yrs', 'years', 'yearnumber'] },
-  { to: ['month'], variants: ['mo', 'mos', 'mths', 'months'] },
-  { to: ['week'], variants: ['wk', 'wks', 'weeks'] },
-  { to: ['people'], variants: ['ppl', 'folks'] },
-  { to: ['before'], variants: ['b4', 'bfr'] },
-  { to: ['prepare'], variants: ['prep', 'prepping', 'preparing', 'preparation'] },
-  {
-    to: ['reply'],
-    variants: [
-      'replied',
-      'replies',
-      'respond',
-      'responded',
-      'response',
-      'responses',
-      'answer',
-      'answered',
-      'hear back',
-      'heard back',
-      'get back',
-      'got back',
-    ],
-  },
-  { to: ['email'], variants: ['mail', 'emails', 'e mail', 'emailed', 'emailing'] },
-];
+/** A term: one lowercase word (the index holds words). */
+const term = z.string().regex(/^[a-z0-9]+$/, 'must be one lowercase word, e.g. lor');
+/** A variant: lowercase words as the tokenizer splits them (a hyphen splits like a space). */
+const variant = z
+  .string()
+  .regex(/^[a-z0-9]+([ -][a-z0-9]+)*$/, 'must be lowercase words separated by spaces, e.g. "rec letter"');
+
+/** One row as written in the file. */
+export const synonymRowSchema = z
+  .object({
+    to: z.array(term).min(1, 'needs at least one term, e.g. to: [lor]'),
+    variants: z.array(variant).min(1, 'needs at least one variant, e.g. variants: [rec letter]'),
+    keep_words: z.boolean().optional(),
+  })
+  .strict();
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+function rowName(raw: unknown, index: number): string {
+  const to = (raw as { to?: unknown } | null)?.to;
+  const first = Array.isArray(to) && typeof to[0] === 'string' ? ` (to: ${to[0]})` : '';
+  return `row ${index + 1}${first}`;
+}
+
+/**
+ * Parses the synonyms file's text. Every problem is listed, each naming the
+ * file, the row (its number and first term) and the field, so one round of
+ * fixes is enough. A variant listed in two rows is refused: which concept it
+ * stands for would depend on the order of the rows.
+ */
+export function parseSynonyms(text: string, file = 'synonyms.yaml'): Result<SynonymRow[]> {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text);
+  } catch (err) {
+    return fail('CONFIG.FAQ_SYNONYMS', `${file}: not valid YAML (${(err as Error).message.split('\n')[0]})`);
+  }
+  const rows = (doc as { synonyms?: unknown } | null)?.synonyms;
+  if (!Array.isArray(rows) || rows.length === 0) {
+    return fail(
+      'CONFIG.FAQ_SYNONYMS',
+      `${file}: needs a "synonyms:" list with at least one row, e.g. "synonyms:\\n  - to: [lor]\\n    variants: [rec letter]"`,
+    );
+  }
+  const problems: string[] = [];
+  const out: SynonymRow[] = [];
+  const rowOf = new Map<string, string>();
+  rows.forEach((raw, i) => {
+    const parsed = synonymRowSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const where = fieldPath(issue.path);
+        const line =
+          issue.code === 'unrecognized_keys'
+            ? `field ${issue.keys.join(', ')}: is not a field a row can have (to, variants, keep_words)`
+            : `field ${where || 'to'}: ${issue.message}`;
+        problems.push(`${file}: ${rowName(raw, i)}, ${line}`);
+      }
+      return;
+    }
+    const name = rowName(raw, i);
+    parsed.data.variants.forEach((v, j) => {
+      const other = rowOf.get(v);
+      if (other !== undefined && other !== name) {
+        problems.push(`${file}: ${name}, field variants[${j}]: "${v}" is already a variant of ${other}`);
+      }
+      rowOf.set(v, name);
+    });
+    const { to, variants, keep_words } = parsed.data;
+    out.push(keep_words ? { to, variants, keepWords: true } : { to, variants });
+  });
+  if (problems.length > 0) return fail('CONFIG.FAQ_SYNONYMS', problems.join('\n'));
+  return ok(out);
+}

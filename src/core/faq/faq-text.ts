@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import { SPECIALTIES } from '../opportunities/specialties.ts';
-import { SYNONYMS } from './faq-synonyms.ts';
+import { SYNONYMS } from './faq-synonyms.file.ts';
 import { PhraseTable } from './phrase-table.ts';
 
 /**
