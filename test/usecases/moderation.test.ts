@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dismissReport } from '../../src/core/moderation/dismiss-report.ts';
 import { editListing } from '../../src/core/moderation/edit-listing.ts';
 import { approveListing, rejectListing } from '../../src/core/moderation/review-decisions.ts';
 import { verifyListing } from '../../src/core/moderation/verify-listing.ts';
@@ -106,6 +107,28 @@ describe('verifying a listing', () => {
       ok: false,
       code: 'LISTING.WITHDRAWN',
     });
+  });
+});
+
+describe('dismissing a report', () => {
+  it('closes it once, audited against its listing, and leaves the listing as it was', async () => {
+    const deps = fakeDeps();
+    await followed(deps);
+    const res = await dismissReport(deps, { ...decision(deps), reportId: 'rep1' });
+    expect(res).toMatchObject({ ok: true, value: { listingId: 'obs-a' } });
+    expect((await deps.listings.getReport('rep1'))?.resolved).toEqual({
+      by: 'shell:mod',
+      at: deps.clock.now(),
+      how: 'dismissed',
+    });
+    expect(deps.audit.entries.map((e) => [e.action, e.target, e.reason])).toEqual([
+      ['report.dismiss', 'obs-a', 'dead link'],
+    ]);
+    expect(await dismissReport(deps, { ...decision(deps), reportId: 'rep1' })).toMatchObject({
+      ok: false,
+      code: 'REPORT.NOT_OPEN',
+    });
+    expect((await deps.listings.get('obs-a'))?.rev).toBe(1);
   });
 });
 

@@ -1,8 +1,9 @@
 import { type ActionDef, type CommandContext, defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { idOption, stringOption } from '../commands/options.ts';
-import { errorReply, type Reply, reply } from '../reply.ts';
-import { auditListing, decisionOf } from './listing-audit.ts';
+import { type Reply, reply } from '../reply.ts';
+import { dismissReport } from './dismiss-report.ts';
+import { decisionOf } from './listing-audit.ts';
 import { approveListing, rejectListing } from './review-decisions.ts';
 
 /** Button action ids of the review queue. */
@@ -61,24 +62,11 @@ export const dismissReportAction: ActionDef = {
   id: DISMISS_REPORT_ACTION,
   permission: 'moderator',
   async handler(payload, ctx) {
-    const report = await ctx.deps.listings.getReport(payload);
-    if (!report || report.resolved) {
-      return errorReply(
-        'REPORT.NOT_OPEN',
-        `Report ${payload} is not open any more. /review shows the open ones.`,
-      );
-    }
-    await ctx.deps.listings.resolveReports(
-      { reportId: payload },
-      { by: ctx.actor.userId, at: ctx.now, how: 'dismissed' },
-    );
-    await auditListing(ctx.deps, decisionOf(ctx), 'report.dismiss', report.listingId, {
-      reason: report.reason,
-      after: { report: payload },
-    });
+    const done = await dismissReport(ctx.deps, { ...decisionOf(ctx), reportId: payload });
+    if (!done.ok) return failureReply(done);
     return reply({
       title: 'Report dismissed',
-      text: `Report ${payload} on ${report.listingId} is closed.`,
+      text: `Report ${payload} on ${done.value.listingId} is closed.`,
       ephemeral: true,
     });
   },
