@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { CommandContext } from '../commands/command.ts';
-import { placeReminder } from '../reminders/place-reminder.ts';
+import type { Caller } from '../caller.ts';
+import { placeReminder, type ReminderDeps } from '../reminders/place-reminder.ts';
 import type { Reminder } from '../reminders/reminder.ts';
 import type { MatchCycle } from './match-cycle.ts';
 import { buildMatchPlan, milestoneReminderAt } from './match-plan.ts';
@@ -18,14 +18,18 @@ export interface PlanRemindersResult {
  * the member's settings by `<match year>:<milestone>`, and a milestone whose
  * recorded reminder is still pending gets no second one.
  */
-export async function setPlanReminders(ctx: CommandContext, cycle: MatchCycle): Promise<PlanRemindersResult> {
-  const userId = ctx.actor.userId;
-  const { store } = ctx.deps.reminders;
-  const made = { ...((await ctx.deps.userSettings.getUser(userId)).planReminders ?? {}) };
-  const now = DateTime.fromMillis(ctx.now, { zone: ctx.zone });
+export async function setPlanReminders(
+  deps: ReminderDeps,
+  req: Caller & { readonly cycle: MatchCycle },
+): Promise<PlanRemindersResult> {
+  const { cycle } = req;
+  const userId = req.by.userId;
+  const { store } = deps.reminders;
+  const made = { ...((await deps.userSettings.getUser(userId)).planReminders ?? {}) };
+  const now = DateTime.fromMillis(req.at, { zone: req.zone });
   const created: { label: string; at: number }[] = [];
   let kept = 0;
-  for (const m of buildMatchPlan(cycle, ctx.zone)) {
+  for (const m of buildMatchPlan(cycle, req.zone)) {
     if (!m.actionable) continue;
     const at = milestoneReminderAt(m, now);
     if (!at) continue;
@@ -38,18 +42,18 @@ export async function setPlanReminders(ctx: CommandContext, cycle: MatchCycle): 
     const reminder: Reminder = {
       id: store.newId(),
       userId,
-      communityId: ctx.actor.communityId,
+      communityId: req.by.communityId,
       kind: 'custom',
       text: `Match ${cycle.matchYear} plan: ${m.label}. ${m.why}`,
       status: 'pending',
       dueAt: at.toMillis(),
       fireAt: at.toMillis(),
-      createdAt: ctx.now,
+      createdAt: req.at,
     };
-    const placed = await placeReminder(ctx.deps, reminder);
+    const placed = await placeReminder(deps, reminder);
     made[key] = placed.id;
     created.push({ label: m.label, at: placed.fireAt });
   }
-  if (created.length > 0) await ctx.deps.userSettings.updateUser(userId, { planReminders: made });
+  if (created.length > 0) await deps.userSettings.updateUser(userId, { planReminders: made });
   return { created, kept };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { callerOf } from '../caller.ts';
 import type { ActionDef, CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { booleanOption, integerOption } from '../commands/options.ts';
@@ -102,7 +103,7 @@ async function showPlan(year: number, ctx: CommandContext): Promise<Reply> {
 async function remindPlan(year: number, ctx: CommandContext): Promise<Reply> {
   const cycle = cycleFor(year, ctx);
   if ('text' in cycle) return cycle;
-  const { created, kept } = await setPlanReminders(ctx, cycle);
+  const { created, kept } = await setPlanReminders(ctx.deps, { ...callerOf(ctx), cycle });
   if (created.length === 0) {
     return reply({
       title: 'Plan reminders',
