@@ -282,7 +282,7 @@ function checkShards(env: Env): Result<Env> {
   if (beyond.length > 0) {
     return fail(
       'CONFIG.ENV',
-      `DISCORD_SHARD_IDS names shard${beyond.length > 1 ? "s" : ""} ${beyond.join(', ')}, but with DISCORD_SHARDS=${count} the ids go from 0 to ${count - 1}. Example: DISCORD_SHARDS=${count} DISCORD_SHARD_IDS=0${count > 1 ? `-${count - 1}` : ''}`,
+      `DISCORD_SHARD_IDS names shard${beyond.length > 1 ? 's' : ''} ${beyond.join(', ')}, but with DISCORD_SHARDS=${count} the ids go from 0 to ${count - 1}. Example: DISCORD_SHARDS=${count} DISCORD_SHARD_IDS=0${count > 1 ? `-${count - 1}` : ''}`,
       { variable: 'DISCORD_SHARD_IDS' },
     );
   }

@@ -29,10 +29,22 @@ describe('DISCORD_SHARDS and DISCORD_SHARD_IDS', () => {
     [{ DISCORD_SHARDS: 'auto' }, { shards: 'auto' }],
     [{ DISCORD_SHARDS: '1' }, { shards: [0], shardCount: 1 }],
     [{ DISCORD_SHARDS: '4' }, { shards: [0, 1, 2, 3], shardCount: 4 }],
-    [{ DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1' }, { shards: [1], shardCount: 2 }],
-    [{ DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '0,1' }, { shards: [0, 1], shardCount: 2 }],
-    [{ DISCORD_SHARDS: '8', DISCORD_SHARD_IDS: '0-3' }, { shards: [0, 1, 2, 3], shardCount: 8 }],
-    [{ DISCORD_SHARDS: '10', DISCORD_SHARD_IDS: ' 6 , 2-3, 3 ' }, { shards: [2, 3, 6], shardCount: 10 }],
+    [
+      { DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '1' },
+      { shards: [1], shardCount: 2 },
+    ],
+    [
+      { DISCORD_SHARDS: '2', DISCORD_SHARD_IDS: '0,1' },
+      { shards: [0, 1], shardCount: 2 },
+    ],
+    [
+      { DISCORD_SHARDS: '8', DISCORD_SHARD_IDS: '0-3' },
+      { shards: [0, 1, 2, 3], shardCount: 8 },
+    ],
+    [
+      { DISCORD_SHARDS: '10', DISCORD_SHARD_IDS: ' 6 , 2-3, 3 ' },
+      { shards: [2, 3, 6], shardCount: 10 },
+    ],
   ])('GIVEN %j THEN the client runs %j', (source, expected) => {
     expect(shardsOf(source)).toEqual(expected);
   });

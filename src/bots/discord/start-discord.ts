@@ -1,9 +1,9 @@
 import type { Writable } from 'node:stream';
 import { type Client, Events, PermissionFlagsBits, RESTEvents, Status } from 'discord.js';
+import type { Env } from '../../config/env.ts';
 import { createRegistry } from '../../core/command-list.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
 import type { WiredCore } from '../../core/wired-core.ts';
-import type { Env } from '../../config/env.ts';
 import { type BootConfig, ConfigError, loadBootConfig } from '../../runtime/boot.ts';
 import { buildCommandsJson } from './commands-json.ts';
 import { createCustomIdCodec, customIdSecret } from './custom-id.ts';
@@ -136,7 +136,8 @@ export async function startDiscordAdapter(
 
   const { onRateLimited } = opts;
   // why the response event: `rateLimited` also fires when discord.js merely waits out a bucket, without any 429
-  if (onRateLimited) client.rest.on(RESTEvents.Response, (_req, res) => res.status === 429 && onRateLimited());
+  if (onRateLimited)
+    client.rest.on(RESTEvents.Response, (_req, res) => res.status === 429 && onRateLimited());
   client.on(Events.ShardReady, (shard) => logger.debug({ shard }, 'discord shard ready'));
   client.on(Events.ShardDisconnect, (event, shard) =>
     logger.warn({ shard, code: event.code }, 'discord shard disconnected and will not reconnect'),

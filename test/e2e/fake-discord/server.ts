@@ -180,7 +180,8 @@ export class FakeDiscord {
   injectInteraction(payload: APIInteraction, on: { shard?: number } = {}): number {
     this.state.registerInteraction(payload, Date.now());
     // Discord sends a guild's interactions on the shard owning the guild, DM ones on shard 0.
-    const route = on.shard !== undefined ? on : { guildId: payload.guild_id, shard: payload.guild_id ? undefined : 0 };
+    const route =
+      on.shard !== undefined ? on : { guildId: payload.guild_id, shard: payload.guild_id ? undefined : 0 };
     const [seq] = this.gateway.dispatch('INTERACTION_CREATE', payload, route);
     return seq ?? -1;
   }
