@@ -7,7 +7,9 @@
  * along; every 429 Discord answers, to a reminder's DM or to an interaction
  * reply, counts in imgbot_platform_rate_limited_total{platform="discord"}.
  */
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startDiscordAdapter } from '../../src/bots/discord/start-discord.ts';
 import { runTextCommand } from '../../src/core/commands/dispatch.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { freePort } from '../helpers/private-redis-server.ts';
@@ -151,4 +153,21 @@ describe('imgbot start with DISCORD_TOKEN and HEALTH_PORT', () => {
 
     expect(await role.stop('SIGTERM')).toBe(0);
   }, 180_000); // why: boot, a real delayed job and two reconnects on a loaded machine; a passing run takes seconds
+
+  it('GIVEN a gateway that never greets THEN login gives up with a clear error instead of hanging', async () => {
+    fake = await FakeDiscord.start({ token: TEST_TOKEN });
+    fake.gateway.hold();
+    app = createTestApp();
+    await expect(
+      startDiscordAdapter(app, {
+        token: TEST_TOKEN,
+        apiUrl: fake.restUrl,
+        logger: pino({ level: 'silent' }),
+        readyTimeoutMs: 1_000, // why: the shortest wait that is still a real network round trip
+      }),
+    ).rejects.toThrow('Discord login failed: no gateway shard became ready within 1000 ms');
+    expect(fake.gateway.sessions.length).toBeGreaterThan(0);
+    expect(fake.gateway.identifiedShards).toEqual([]);
+    // discord.js may still hold a reconnecting socket of that client; closing the fake (afterEach) ends it.
+  });
 });

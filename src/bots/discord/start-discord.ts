@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type Client, Events, PermissionFlagsBits, RESTEvents, Status } from 'discord.js';
 import type { Env } from '../../config/env.ts';
 import { createRegistry } from '../../core/command-list.ts';
@@ -19,6 +20,9 @@ export const INVITE_PERMISSIONS =
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.AttachFiles;
+
+// why: a clean destroy takes one WebSocket close handshake, well under a second
+const DESTROY_BOUND_MS = 2_000;
 
 /** The URL a server owner opens to add the bot. */
 export function inviteUrl(applicationId: string): string {
@@ -145,12 +149,13 @@ export async function startDiscordAdapter(
 
   const ready = whenReady(client, opts.readyTimeoutMs ?? 60_000); // why: Discord's READY and guild stream take seconds, not minutes
   try {
-    await client.login(opts.token);
-    await ready.ready;
+    // Together: login itself waits on the gateway, so a gateway that never greets must time out too.
+    await Promise.all([client.login(opts.token), ready.ready]);
   } catch (err) {
     ready.cancel();
     process.off('unhandledRejection', onRejection);
-    await client.destroy();
+    // why bounded: destroying a shard that still waits for the gateway's HELLO can wait forever in discord.js
+    await Promise.race([client.destroy(), sleep(DESTROY_BOUND_MS)]);
     throw new Error(`Discord login failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (opts.applicationId && client.application?.id !== opts.applicationId) {
