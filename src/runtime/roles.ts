@@ -52,10 +52,11 @@ async function redisAnswersPing(app: App): Promise<boolean> {
 
 /**
  * Runs a role until SIGTERM/SIGINT: checks and waits for Redis, wires the
- * core with metrics, starts the adapters (before the workers, so a reminder
- * that came due while everything was down finds its platform), the workers
- * and the health server (when HEALTH_PORT is set), then on a signal stops in
- * that order within SHUTDOWN_TIMEOUT_MS.
+ * core with metrics, starts the health server (when HEALTH_PORT is set; not
+ * ready until the rest is up), the adapters (before the workers, so a reminder
+ * that came due while everything was down finds its platform) and the
+ * workers, then on a signal stops the adapters, the workers and the health
+ * server last, within SHUTDOWN_TIMEOUT_MS.
  */
 export async function runRole(source: Source, role: RoleName): Promise<void> {
   const boot = await loadBootConfig(source);
