@@ -34,6 +34,16 @@ const millis = (min: number, max: number) => {
 const optionalSecret = (pattern: RegExp, what: string) =>
   z.string().regex(pattern, `must look like ${what}`).optional();
 
+/** `0,1` or `0-3,8` -> the sorted, distinct shard ids (a reversed range names none). */
+function parseShardIds(text: string): number[] {
+  const ids = new Set<number>();
+  for (const part of text.split(',')) {
+    const [from, to = from] = part.split('-').map((n) => Number(n.trim()));
+    for (let id = from ?? 0; id <= (to ?? -1); id++) ids.add(id);
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
 const VARS = {
   REDIS_URL: {
     schema: url(['redis:', 'rediss:'], 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
@@ -106,6 +116,28 @@ const VARS = {
   DISCORD_API_URL: {
     schema: url(['http:', 'https:'], 'an http(s) URL').optional(),
     example: 'https://discord.com/api',
+  },
+  /** How many gateway shards the bot runs in total: `auto` (Discord's recommendation) or a fixed count. Unset: one. */
+  DISCORD_SHARDS: {
+    schema: z
+      .string()
+      .regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a whole number of shards from 1 to 99999')
+      .transform((v) => (v === 'auto' ? ('auto' as const) : Number(v)))
+      .optional(),
+    example: 'auto',
+  },
+  /** The shards this process runs (of DISCORD_SHARDS), to split them across machines; unset: all of them. */
+  DISCORD_SHARD_IDS: {
+    schema: z
+      .string()
+      .regex(
+        /^\s*\d{1,5}(\s*-\s*\d{1,5})?(\s*,\s*\d{1,5}(\s*-\s*\d{1,5})?)*\s*$/,
+        'must be shard ids and ranges separated by commas',
+      )
+      .transform(parseShardIds)
+      .refine((ids) => ids.length > 0, 'must name at least one shard (a range goes from low to high)')
+      .optional(),
+    example: '0-3,8',
   },
   SLACK_BOT_TOKEN: { schema: optionalSecret(/^xoxb-/, 'xoxb-…'), example: 'xoxb-…', secret: true },
   SLACK_SIGNING_SECRET: {
@@ -210,6 +242,8 @@ function crossCheck(env: Env): Result<Env> {
       { variable: 'DISCORD_APPLICATION_ID' },
     );
   }
+  const shards = checkShards(env);
+  if (!shards.ok) return shards;
   const oauth = Boolean(env.SLACK_CLIENT_ID && env.SLACK_CLIENT_SECRET);
   if (env.SLACK_BOT_TOKEN || oauth) {
     if (!env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
@@ -224,6 +258,33 @@ function crossCheck(env: Env): Result<Env> {
     return fail('CONFIG.ENV', 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together; set both or neither.', {
       variable: 'SLACK_CLIENT_ID',
     });
+  }
+  return ok(env);
+}
+
+/**
+ * Machines that split the shards must agree on the total, so DISCORD_SHARD_IDS
+ * needs a fixed DISCORD_SHARDS (`auto` could differ between machines), and
+ * every id must be below it.
+ */
+function checkShards(env: Env): Result<Env> {
+  const ids = env.DISCORD_SHARD_IDS;
+  if (!ids) return ok(env);
+  const count = env.DISCORD_SHARDS;
+  if (typeof count !== 'number') {
+    return fail(
+      'CONFIG.ENV',
+      `DISCORD_SHARD_IDS needs DISCORD_SHARDS set to the total number of shards (got "${count ?? ''}"): every machine must use the same total. Example: DISCORD_SHARDS=4 DISCORD_SHARD_IDS=0-1`,
+      { variable: 'DISCORD_SHARDS' },
+    );
+  }
+  const beyond = ids.filter((id) => id >= count);
+  if (beyond.length > 0) {
+    return fail(
+      'CONFIG.ENV',
+      `DISCORD_SHARD_IDS names shard${beyond.length > 1 ? 's' : ''} ${beyond.join(', ')}, but with DISCORD_SHARDS=${count} the ids go from 0 to ${count - 1}. Example: DISCORD_SHARDS=${count} DISCORD_SHARD_IDS=0${count > 1 ? `-${count - 1}` : ''}`,
+      { variable: 'DISCORD_SHARD_IDS' },
+    );
   }
   return ok(env);
 }

@@ -50,7 +50,7 @@ export class ImgbotMetrics implements CommandSink {
   });
   readonly rateLimited = new Counter({
     name: 'imgbot_platform_rate_limited_total',
-    help: 'Platform answers of 429 (rate limited) seen by deliveries, by platform.',
+    help: "Platform answers of 429 (rate limited) to deliveries and to the adapters' replies, by platform.",
     labelNames: ['platform'] as const,
     registers: [this.registry],
   });

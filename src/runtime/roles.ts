@@ -1,4 +1,5 @@
 import type { App } from '../app.ts';
+import type { DiscordAdapter } from '../bots/discord/start-discord.ts';
 import { enabledPlatforms } from '../config/env.ts';
 import { createCommandObserver } from '../ops/command-observer.ts';
 import { type HealthServer, type ReadinessCheck, startHealthServer } from '../ops/health-server.ts';
@@ -51,10 +52,11 @@ async function redisAnswersPing(app: App): Promise<boolean> {
 
 /**
  * Runs a role until SIGTERM/SIGINT: checks and waits for Redis, wires the
- * core with metrics, starts the adapters (before the workers, so a reminder
- * that came due while everything was down finds its platform), the workers
- * and the health server (when HEALTH_PORT is set), then on a signal stops in
- * that order within SHUTDOWN_TIMEOUT_MS.
+ * core with metrics, starts the health server (when HEALTH_PORT is set; not
+ * ready until the rest is up), the adapters (before the workers, so a reminder
+ * that came due while everything was down finds its platform) and the
+ * workers, then on a signal stops the adapters, the workers and the health
+ * server last, within SHUTDOWN_TIMEOUT_MS.
  */
 export async function runRole(source: Source, role: RoleName): Promise<void> {
   const boot = await loadBootConfig(source);
@@ -88,41 +90,14 @@ export async function runRole(source: Source, role: RoleName): Promise<void> {
     await app.redis.ping();
     return (performance.now() - started) / 1000;
   });
-  const checks: ReadinessCheck[] = [{ name: 'redis', check: () => redisAnswersPing(app) }];
-  const stops: (() => Promise<void>)[] = [];
-  // why dynamic: a platform's library (discord.js, Bolt) is loaded only by a role that uses it
-  const discord = () => import('../bots/discord/start-discord.ts');
-  const slack = () => import('../bots/slack/start-slack.ts');
-  if (parts.discord) {
-    const { startDiscordAdapter } = await discord();
-    const token = boot.env.DISCORD_TOKEN as string;
-    const adapter = await startDiscordAdapter(app, {
-      token,
-      applicationId: boot.env.DISCORD_APPLICATION_ID,
-      apiUrl: boot.env.DISCORD_API_URL,
-      logger: boot.logger,
-    });
-    stops.push(() => adapter.stop());
-    checks.push({ name: 'discord_gateway', check: () => adapter.client.isReady() });
-  }
-  if (parts.slack) stops.push(await (await slack()).startSlack(app, boot));
-  if (parts.web) {
-    const { startWeb } = await import('./web.ts');
-    const web = await startWeb(app, boot);
-    process.stderr.write(`imgbot web dashboard: ${web.url}\n`);
-    stops.push(() => web.close());
-  }
+  // The health server comes up before the adapters: a many-shard login takes a while, and
+  // meanwhile /healthz says "alive" and /readyz "not ready yet" instead of refusing connections.
+  let discordAdapter: DiscordAdapter | undefined;
   let services: Services | undefined;
-  if (parts.worker) {
-    // A worker alone delivers over the platforms' REST APIs (no gateway needed).
-    if (!parts.discord && boot.env.DISCORD_TOKEN)
-      (await discord()).registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
-    if (!parts.slack && enabledPlatforms(boot.env).slack)
-      (await slack()).registerSlackNotifier(app, boot.env, boot.logger);
-    const s = await startServices(app, boot, { metrics });
-    services = s;
-    checks.push({ name: 'workers', check: () => s.running() });
-  }
+  const checks: ReadinessCheck[] = [{ name: 'redis', check: () => redisAnswersPing(app) }];
+  if (parts.discord)
+    checks.push({ name: 'discord_gateway', check: () => discordAdapter?.gatewayReady() ?? false });
+  if (parts.worker) checks.push({ name: 'workers', check: () => services?.running() ?? false });
   let health: HealthServer | undefined;
   if (boot.env.HEALTH_PORT !== undefined) {
     health = await startHealthServer({
@@ -132,6 +107,38 @@ export async function runRole(source: Source, role: RoleName): Promise<void> {
       checks,
     });
     boot.logger.info({ port: health.port, host: boot.env.HEALTH_HOST }, 'health and metrics listening');
+  }
+  const stops: (() => Promise<void>)[] = [];
+  // why dynamic: a platform's library (discord.js, Bolt) is loaded only by a role that uses it
+  const discord = () => import('../bots/discord/start-discord.ts');
+  const slack = () => import('../bots/slack/start-slack.ts');
+  if (parts.discord) {
+    const { startDiscordAdapter, shardPlanOf } = await discord();
+    const adapter = await startDiscordAdapter(app, {
+      token: boot.env.DISCORD_TOKEN as string,
+      applicationId: boot.env.DISCORD_APPLICATION_ID,
+      apiUrl: boot.env.DISCORD_API_URL,
+      logger: boot.logger,
+      shards: shardPlanOf(boot.env),
+      onRateLimited: () => metrics.rateLimited.inc({ platform: 'discord' }),
+    });
+    discordAdapter = adapter;
+    stops.push(() => adapter.stop());
+  }
+  if (parts.slack) stops.push(await (await slack()).startSlack(app, boot));
+  if (parts.web) {
+    const { startWeb } = await import('./web.ts');
+    const web = await startWeb(app, boot);
+    process.stderr.write(`imgbot web dashboard: ${web.url}\n`);
+    stops.push(() => web.close());
+  }
+  if (parts.worker) {
+    // A worker alone delivers over the platforms' REST APIs (no gateway needed).
+    if (!parts.discord && boot.env.DISCORD_TOKEN)
+      (await discord()).registerDiscordNotifier(app, boot.env.DISCORD_TOKEN, boot.env.DISCORD_API_URL);
+    if (!parts.slack && enabledPlatforms(boot.env).slack)
+      (await slack()).registerSlackNotifier(app, boot.env, boot.logger);
+    services = await startServices(app, boot, { metrics });
   }
   // why these exact words: scripts and tests wait for them (the worker's predates the other roles)
   const running =

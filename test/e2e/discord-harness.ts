@@ -7,6 +7,7 @@
 import { InteractionResponseType, PermissionFlagsBits } from 'discord.js';
 import pino from 'pino';
 import type { App } from '../../src/app.ts';
+import type { ShardPlan } from '../../src/bots/discord/discord-client.ts';
 import { type DiscordAdapter, startDiscordAdapter } from '../../src/bots/discord/start-discord.ts';
 import { parseEnv } from '../../src/config/env.ts';
 import type { Registry } from '../../src/core/commands/registry.ts';
@@ -16,6 +17,7 @@ import { createTestApp, SHIPPED_FAQ, type TestApp } from '../helpers/app.ts';
 import {
   FAKE_IDS,
   FakeDiscord,
+  type FakeDiscordOptions,
   MEMBER_PERMISSIONS,
   makeBotUser,
   makeGuildCreate,
@@ -80,6 +82,10 @@ export async function startHarness(
     answerBudgetMs?: number;
     /** Also start the job workers, as `imgbot start` does (real BullMQ on the test prefix). */
     services?: boolean;
+    /** Guilds and `GET /gateway/bot` answers of the fake (default: the one test guild, one shard). */
+    fake?: Pick<FakeDiscordOptions, 'guilds' | 'shards' | 'maxConcurrency'>;
+    /** The adapter's gateway shards (default: one). */
+    shards?: ShardPlan;
   } = {},
 ): Promise<Harness> {
   // The guild carries the members' role, as Discord's GUILD_CREATE does (discord.js resolves member roles from it).
@@ -91,6 +97,7 @@ export async function startHarness(
     token: TEST_TOKEN,
     guilds: [guild],
     callbackDeadlineMs: CALLBACK_DEADLINE_MS,
+    ...opts.fake,
   });
   const app = createTestApp({ clock: opts.clock, settings: opts.settings });
   const wired: App = opts.app ? opts.app(app) : opts.registry ? { ...app, registry: opts.registry } : app;
@@ -105,6 +112,7 @@ export async function startHarness(
       logger,
       autocompleteBudgetMs: opts.autocompleteBudgetMs,
       answerBudgetMs: opts.answerBudgetMs,
+      shards: opts.shards,
     });
     if (opts.services) services = await startServices(wired, testBoot(app, logger));
   } catch (err) {

@@ -13,6 +13,7 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import {
   autocomplete,
   buttonClick,
@@ -22,6 +23,8 @@ import {
   FAKE_IDS,
   FakeDiscord,
   type FakeDiscordOptions,
+  makeBotUser,
+  makeGuildCreate,
   makeUser,
   messageContextMenu,
   modalSubmit,
@@ -359,5 +362,52 @@ describe('fake Discord + real discord.js Client', () => {
     expect(fake.unhandledRequests.map((r) => `${r.method} ${r.path}`)).toEqual([
       `GET /guilds/${FAKE_IDS.guild}/bans`,
     ]);
+  });
+});
+
+describe('fake Discord shards', () => {
+  /** Opens a raw gateway connection and sends IDENTIFY with `shard` once HELLO arrives. */
+  async function identifyRaw(f: FakeDiscord, shard: [number, number]) {
+    const socket = new WebSocket(`${f.gatewayUrl}?v=10&encoding=json`);
+    const frames: { op: number; t: string | null; d: unknown }[] = [];
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('message', (data) => {
+      const frame = JSON.parse(String(data));
+      frames.push(frame);
+      if (frame.op === 10) {
+        socket.send(JSON.stringify({ op: 2, d: { token: 't', intents: 1, properties: {}, shard } }));
+      }
+    });
+    return { socket, frames, closed };
+  }
+
+  it('GIVEN IDENTIFY with a shard id not below the count THEN closes with 4010 Invalid shard', async () => {
+    fake = await FakeDiscord.start();
+    const { closed } = await identifyRaw(fake, [2, 2]);
+    expect(await closed).toBe(4010);
+    expect(fake.gateway.identifiedShards).toEqual([]);
+  });
+
+  it('GIVEN shard [1, 2] THEN READY and GUILD_CREATE carry only the guilds Discord puts on shard 1', async () => {
+    const onShard1 = (BigInt(FAKE_IDS.guild) + (1n << 22n)).toString();
+    fake = await FakeDiscord.start({
+      guilds: [
+        makeGuildCreate({ botUser: makeBotUser() }),
+        makeGuildCreate({ botUser: makeBotUser(), id: onShard1 }),
+      ],
+    });
+    const f = fake;
+    const { socket, frames } = await identifyRaw(f, [1, 2]);
+    await vi.waitFor(() => expect(frames.some((fr) => fr.t === 'GUILD_CREATE')).toBe(true));
+    const ready = frames.find((fr) => fr.t === 'READY')?.d as { guilds: { id: string }[]; shard: number[] };
+    expect(ready.shard).toEqual([1, 2]);
+    expect(ready.guilds.map((g) => g.id)).toEqual([onShard1]);
+    expect(frames.filter((fr) => fr.t === 'GUILD_CREATE').map((fr) => (fr.d as { id: string }).id)).toEqual([
+      onShard1,
+    ]);
+    expect(f.gateway.identifiedShards).toEqual([[1, 2]]);
+    // A DM interaction goes to shard 0, which nobody runs here.
+    expect(() => f.injectInteraction(chatInputCommand({ name: 'ping', dm: true }))).toThrow('on shard 0');
+    socket.close();
   });
 });

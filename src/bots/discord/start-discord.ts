@@ -1,6 +1,7 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { type Client, Events, PermissionFlagsBits } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type Client, Events, PermissionFlagsBits, RESTEvents, Status } from 'discord.js';
+import type { Env } from '../../config/env.ts';
 import { createRegistry } from '../../core/command-list.ts';
 import type { CoreLogger } from '../../core/ports/logger.port.ts';
 import type { WiredCore } from '../../core/wired-core.ts';
@@ -8,7 +9,7 @@ import { type BootConfig, ConfigError, loadBootConfig } from '../../runtime/boot
 import { buildCommandsJson } from './commands-json.ts';
 import { createCustomIdCodec, customIdSecret } from './custom-id.ts';
 import { deployCommands, formatDeployReport } from './deploy-commands.ts';
-import { createDiscordClient, createRest, DEFAULT_DISCORD_API } from './discord-client.ts';
+import { createDiscordClient, createRest, DEFAULT_DISCORD_API, type ShardPlan } from './discord-client.ts';
 import { DiscordNotifier } from './discord-notifier.ts';
 import { PendingForms } from './router/pending-forms.ts';
 import { createInteractionRouter } from './router/router.ts';
@@ -19,6 +20,9 @@ export const INVITE_PERMISSIONS =
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.AttachFiles;
+
+// why: a clean destroy takes one WebSocket close handshake, well under a second
+const DESTROY_BOUND_MS = 2_000;
 
 /** The URL a server owner opens to add the bot. */
 export function inviteUrl(applicationId: string): string {
@@ -47,12 +51,59 @@ export interface DiscordAdapterOptions {
   readonly autocompleteBudgetMs?: number;
   /** Default 2,000 ms: how long the core may take before an answer is deferred (Discord voids it after 3 s). */
   readonly answerBudgetMs?: number;
+  /** Login fails when no shard became ready for this long (default 60 s; reset by each ready shard). */
   readonly readyTimeoutMs?: number;
+  /** Which gateway shards this process runs (DISCORD_SHARDS / DISCORD_SHARD_IDS); default one. */
+  readonly shards?: ShardPlan;
+  /** Called for every 429 Discord answers to the adapter's own requests (replies, edits, follow-ups). */
+  readonly onRateLimited?: () => void;
 }
 
 export interface DiscordAdapter {
   readonly client: Client;
+  /** True while every shard this process runs is connected and ready (readiness). */
+  gatewayReady(): boolean;
   stop(): Promise<void>;
+}
+
+/** The shard plan the environment asks for (unset: discord.js' single shard). */
+export function shardPlanOf(env: Pick<Env, 'DISCORD_SHARDS' | 'DISCORD_SHARD_IDS'>): ShardPlan | undefined {
+  const count = env.DISCORD_SHARDS;
+  if (count === undefined || count === 'auto') return count;
+  return { count, ids: env.DISCORD_SHARD_IDS };
+}
+
+/**
+ * Resolves on `ClientReady` (every shard of this process ready). The timeout
+ * restarts with each shard that turns ready: Discord lets a bot identify one
+ * shard per 5 s (per `max_concurrency` bucket), so a fixed total would fail a
+ * healthy start of many shards.
+ */
+function whenReady(client: Client, idleMs: number): { ready: Promise<void>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let cancel = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        cancel();
+        reject(new Error(`no gateway shard became ready within ${idleMs} ms`));
+      }, idleMs);
+    };
+    const onReady = () => {
+      cancel();
+      resolve();
+    };
+    cancel = () => {
+      clearTimeout(timer);
+      client.off(Events.ShardReady, arm);
+      client.off(Events.ClientReady, onReady);
+    };
+    client.on(Events.ShardReady, arm);
+    client.once(Events.ClientReady, onReady);
+    arm();
+  });
+  return { ready, cancel: () => cancel() };
 }
 
 /**
@@ -68,7 +119,7 @@ export async function startDiscordAdapter(
   const apiUrl = opts.apiUrl ?? DEFAULT_DISCORD_API;
   const codec = createCustomIdCodec(customIdSecret(opts.token));
   registerDiscordNotifier(app, opts.token, apiUrl);
-  const client = createDiscordClient(apiUrl);
+  const client = createDiscordClient(apiUrl, opts.shards);
   const router = createInteractionRouter({
     deps: app.deps,
     registry: app.registry,
@@ -87,15 +138,24 @@ export async function startDiscordAdapter(
     logger.error({ err: reason }, 'unhandled rejection (discord adapter)');
   process.on('unhandledRejection', onRejection);
 
-  const ready = once(client, Events.ClientReady, {
-    signal: AbortSignal.timeout(opts.readyTimeoutMs ?? 60_000),
-  });
+  const { onRateLimited } = opts;
+  // why the response event: `rateLimited` also fires when discord.js merely waits out a bucket, without any 429
+  if (onRateLimited)
+    client.rest.on(RESTEvents.Response, (_req, res) => res.status === 429 && onRateLimited());
+  client.on(Events.ShardReady, (shard) => logger.debug({ shard }, 'discord shard ready'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ shard, code: event.code }, 'discord shard disconnected and will not reconnect'),
+  );
+
+  const ready = whenReady(client, opts.readyTimeoutMs ?? 60_000); // why: Discord's READY and guild stream take seconds, not minutes
   try {
-    await client.login(opts.token);
-    await ready;
+    // Together: login itself waits on the gateway, so a gateway that never greets must time out too.
+    await Promise.all([client.login(opts.token), ready.ready]);
   } catch (err) {
+    ready.cancel();
     process.off('unhandledRejection', onRejection);
-    await client.destroy();
+    // why bounded: destroying a shard that still waits for the gateway's HELLO can wait forever in discord.js
+    await Promise.race([client.destroy(), sleep(DESTROY_BOUND_MS)]);
     throw new Error(`Discord login failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (opts.applicationId && client.application?.id !== opts.applicationId) {
@@ -104,9 +164,22 @@ export async function startDiscordAdapter(
       'DISCORD_APPLICATION_ID does not match the bot token; deploy-commands registers for the configured id',
     );
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord adapter ready');
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      shards: client.ws.shards.map((shard) => shard.id),
+      shardCount: client.options.shardCount,
+    },
+    'discord adapter ready',
+  );
   return {
     client,
+    // why per shard: discord.js keeps the client "ready" while a shard reconnects, yet that shard's servers get no answers
+    gatewayReady: () =>
+      client.isReady() &&
+      client.ws.shards.size > 0 &&
+      client.ws.shards.every((shard) => shard.status === Status.Ready),
     async stop() {
       client.removeAllListeners(Events.InteractionCreate);
       await client.destroy();
@@ -124,6 +197,7 @@ export async function startDiscord(app: WiredCore, boot: BootConfig): Promise<()
     applicationId: boot.env.DISCORD_APPLICATION_ID,
     apiUrl: boot.env.DISCORD_API_URL,
     logger: boot.logger,
+    shards: shardPlanOf(boot.env),
   });
   return () => adapter.stop();
 }

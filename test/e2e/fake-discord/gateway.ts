@@ -1,5 +1,8 @@
 /**
- * WebSocket side of the fake: a single-shard Discord gateway speaking JSON (no compression).
+ * WebSocket side of the fake: a Discord gateway speaking JSON (no compression), sharded as
+ * Discord shards: a session that identified with `shard: [id, count]` gets READY and
+ * GUILD_CREATE for the guilds with `(guild_id >> 22) % count === id` only, and guild events
+ * (interactions included) are routed to that shard; DMs go to shard 0.
  *
  * Handshake as discord.js (@discordjs/ws) expects it:
  *   client connects to `<url from GET /gateway/bot>?v=10&encoding=json`
@@ -66,6 +69,23 @@ export interface GatewayOptions {
   url: () => string;
 }
 
+/** The shard a guild's events arrive on, as Discord computes it. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** The `[id, count]` a session identified with (no `shard` field means the one shard `[0, 1]`). */
+export function shardOfSession(session: GatewaySession): [number, number] {
+  const shard = session.identify?.shard;
+  return shard ? [shard[0], shard[1]] : [0, 1];
+}
+
+/** Whether a guild's events (or, without a guild, DM events) go to this session. */
+function sessionGets(session: GatewaySession, guildId: string | undefined): boolean {
+  const [id, count] = shardOfSession(session);
+  return guildId === undefined ? id === 0 : shardOfGuild(guildId, count) === id;
+}
+
 /** Close codes Discord uses; the 4xxx ones drive discord.js' reconnect/resume decisions. */
 const Close = {
   UnknownOpcode: 4001,
@@ -83,6 +103,8 @@ const Close = {
 export class FakeGateway extends EventEmitter {
   readonly sessions: GatewaySession[] = [];
   private readonly wss = new WebSocketServer({ noServer: true });
+  /** Sessions waiting for HELLO while the gateway is held; null when not held. */
+  private held: GatewaySession[] | null = null;
 
   constructor(private readonly options: GatewayOptions) {
     super();
@@ -98,11 +120,40 @@ export class FakeGateway extends EventEmitter {
     return this.sessions.filter((s) => s.identify !== null && s.socket.readyState === s.socket.OPEN);
   }
 
-  /** Sends a dispatch to every active session; returns the sequence number(s) used. */
-  dispatch(t: string, d: unknown): number[] {
-    const sessions = this.activeSessions;
-    if (sessions.length === 0) throw new Error(`fake-discord: no identified gateway session to send ${t} to`);
+  /** The `[id, count]` of every IDENTIFY received so far, in arrival order. */
+  get identifiedShards(): [number, number][] {
+    return this.sessions.filter((s) => s.identify !== null).map(shardOfSession);
+  }
+
+  /**
+   * Sends a dispatch to every active session that Discord would send it to: with `shard`, the
+   * sessions of that shard id; else, for a payload with a `guild_id`, the sessions of the shard
+   * owning that guild; else every session (unsharded events). Returns the sequence number(s) used.
+   */
+  dispatch(t: string, d: unknown, route: { shard?: number; guildId?: string } = {}): number[] {
+    const sessions = this.activeSessions.filter((session) => {
+      if (route.shard !== undefined) return shardOfSession(session)[0] === route.shard;
+      return route.guildId === undefined || sessionGets(session, route.guildId);
+    });
+    if (sessions.length === 0) {
+      const where = route.shard !== undefined ? ` on shard ${route.shard}` : '';
+      throw new Error(`fake-discord: no identified gateway session${where} to send ${t} to`);
+    }
     return sessions.map((session) => this.sendDispatch(session, t, d));
+  }
+
+  /**
+   * While held, new connections get no HELLO (the client waits, not ready, as when Discord's
+   * gateway is unreachable); `release()` greets every waiting one.
+   */
+  hold(): void {
+    this.held = [];
+  }
+
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = null;
+    for (const session of waiting) if (session.socket.readyState === session.socket.OPEN) this.hello(session);
   }
 
   /** Drop every connection with `code` (e.g. 4000 to make discord.js resume, 1000 to reconnect). */
@@ -141,6 +192,11 @@ export class FakeGateway extends EventEmitter {
       );
       return;
     }
+    if (this.held) this.held.push(session);
+    else this.hello(session);
+  }
+
+  private hello(session: GatewaySession): void {
     this.send(session, {
       op: GatewayOpcodes.Hello,
       d: { heartbeat_interval: this.options.heartbeatIntervalMs },
@@ -209,8 +265,14 @@ export class FakeGateway extends EventEmitter {
       session.socket.close(Close.AuthenticationFailed, 'Authentication failed.');
       return;
     }
+    const [shardId, shardCount] = identify.shard ?? [0, 1];
+    if (!(shardCount >= 1 && shardId >= 0 && shardId < shardCount)) {
+      session.socket.close(4010, 'Invalid shard.'); // Discord's close code for a bad [id, count]
+      return;
+    }
     session.identify = identify;
-    const { botUser, applicationId, applicationFlags, guilds } = this.options;
+    const { botUser, applicationId, applicationFlags } = this.options;
+    const guilds = this.options.guilds.filter((g) => shardOfGuild(g.id, shardCount) === shardId);
     this.sendDispatch(session, 'READY', {
       v: this.options.apiVersion,
       user: { ...botUser, mfa_enabled: false, email: null, flags: 0 },

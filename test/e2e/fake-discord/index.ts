@@ -1,7 +1,7 @@
 /** Entry point for tests: the fake server, response helpers and payload builders. */
 
 export * from './component-payloads.ts';
-export type { GatewaySession } from './gateway.ts';
+export { type GatewaySession, shardOfGuild, shardOfSession } from './gateway.ts';
 export * from './objects.ts';
 export * from './payloads.ts';
 export { DiscordErrorCode, discordError, json, noContent, rateLimited } from './responses.ts';

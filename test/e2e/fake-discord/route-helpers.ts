@@ -10,6 +10,9 @@ export interface RouteContext {
   gatewayUrl: string;
   /** Discord rejects the *initial* callback after 3 s with 10062 Unknown interaction. */
   callbackDeadlineMs: number;
+  /** `GET /gateway/bot`: the recommended shard count and identify concurrency. */
+  shards: number;
+  maxConcurrency: number;
 }
 
 export interface Route {

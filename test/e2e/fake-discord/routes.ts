@@ -65,10 +65,16 @@ export const defaultRoutes: Route[] = [
     handle: (_req, ctx) =>
       json(200, {
         url: ctx.gatewayUrl,
-        shards: 1,
-        // max_concurrency feeds discord.js' identify throttler; reset_after (ms) is also the
-        // cache lifetime of this answer inside @discordjs/ws.
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        // discord.js with `shards: 'auto'` runs this many shards.
+        shards: ctx.shards,
+        // max_concurrency feeds discord.js' identify throttler (shards in one bucket identify
+        // 5 s apart); reset_after (ms) is also the cache lifetime of this answer inside @discordjs/ws.
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 14_400_000,
+          max_concurrency: ctx.maxConcurrency,
+        },
       }),
   },
   { method: 'GET', pattern: '/users/@me', auth: true, handle: (_req, ctx) => json(200, ctx.state.botUser) },

@@ -36,6 +36,10 @@ export interface FakeDiscordOptions {
   callbackDeadlineMs?: number;
   /** Default 10, like discord.js. */
   apiVersion?: number;
+  /** Shards `GET /gateway/bot` recommends (what discord.js runs with `shards: 'auto'`). Default 1. */
+  shards?: number;
+  /** `session_start_limit.max_concurrency`: shards that may identify at once (Discord: 1 for small bots). */
+  maxConcurrency?: number;
 }
 
 export class FakeDiscord {
@@ -78,6 +82,8 @@ export class FakeDiscord {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       callbackDeadlineMs: options.callbackDeadlineMs ?? 3_000,
       apiVersion: options.apiVersion ?? 10,
+      shards: options.shards ?? 1,
+      maxConcurrency: options.maxConcurrency ?? 1,
     };
     const state = new FakeState(botUser, opts.applicationId, opts.guilds);
     let fake: FakeDiscord | null = null;
@@ -93,7 +99,13 @@ export class FakeDiscord {
       url: gatewayUrl,
     });
     const rest = new FakeRest(
-      () => ({ state, gatewayUrl: gatewayUrl(), callbackDeadlineMs: opts.callbackDeadlineMs }),
+      () => ({
+        state,
+        gatewayUrl: gatewayUrl(),
+        callbackDeadlineMs: opts.callbackDeadlineMs,
+        shards: opts.shards,
+        maxConcurrency: opts.maxConcurrency,
+      }),
       opts.apiVersion,
       opts.token,
     );
@@ -165,15 +177,22 @@ export class FakeDiscord {
    * accept it. Inject only after the client is ready: discord.js queues non-guild events until then.
    * Returns the dispatch's sequence number.
    */
-  injectInteraction(payload: APIInteraction): number {
+  injectInteraction(payload: APIInteraction, on: { shard?: number } = {}): number {
     this.state.registerInteraction(payload, Date.now());
-    const [seq] = this.gateway.dispatch('INTERACTION_CREATE', payload);
+    // Discord sends a guild's interactions on the shard owning the guild, DM ones on shard 0.
+    const route =
+      on.shard !== undefined ? on : { guildId: payload.guild_id, shard: payload.guild_id ? undefined : 0 };
+    const [seq] = this.gateway.dispatch('INTERACTION_CREATE', payload, route);
     return seq ?? -1;
   }
 
-  /** Any other dispatch (e.g. `MESSAGE_CREATE`, `GUILD_MEMBER_ADD`). Returns its sequence number. */
+  /**
+   * Any other dispatch (e.g. `MESSAGE_CREATE`, `GUILD_MEMBER_ADD`), to the shard owning its
+   * `guild_id` (every session when it has none). Returns its sequence number.
+   */
   dispatch(event: string, data: unknown): number {
-    return this.gateway.dispatch(event, data)[0] ?? -1;
+    const guildId = (data as { guild_id?: unknown } | null)?.guild_id;
+    return this.gateway.dispatch(event, data, typeof guildId === 'string' ? { guildId } : {})[0] ?? -1;
   }
 
   /** Server-side view of an injected interaction (acknowledged? "@original" message? follow-ups). */
