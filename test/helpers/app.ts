@@ -12,16 +12,8 @@ if (!shippedFaq.ok) throw new Error(shippedFaq.message);
 /** The FAQ entries shipped in config/faq, as the app boots with them. */
 export const SHIPPED_FAQ = shippedFaq.value;
 
-/** A clock tests move by hand. */
-export class FakeClock implements Clock {
-  constructor(public current: number) {}
-  now(): number {
-    return this.current;
-  }
-  advance(ms: number): void {
-    this.current += ms;
-  }
-}
+/** A clock tests move by hand (one class for the Redis-backed and the in-memory tests). */
+export { FakeClock } from '../fakes/fake-clock.ts';
 
 export interface TestApp extends App {
   /** Removes every key this app wrote and closes its connections. */
