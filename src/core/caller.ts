@@ -22,3 +22,11 @@ export function callerOf(ctx: Pick<CommandContext, 'actor' | 'zone' | 'now'>): C
     at: ctx.now,
   };
 }
+
+/** Who made a moderation decision (the moderator and the community they acted in) and when, UTC ms. */
+export type Decision = Pick<Caller, 'by' | 'at'>;
+
+/** The decision a command's caller makes: its actor, at the instant the command arrived. */
+export function decisionOf(ctx: Pick<CommandContext, 'actor' | 'now'>): Decision {
+  return { by: { userId: ctx.actor.userId, communityId: ctx.actor.communityId }, at: ctx.now };
+}

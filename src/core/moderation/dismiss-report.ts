@@ -1,7 +1,8 @@
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { ListingReport } from '../opportunities/listing.port.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { auditListing, type Decision } from './listing-audit.ts';
+import { auditListing } from './listing-audit.ts';
 
 /**
  * Dismisses a member's report (the listing is fine): the report is closed

@@ -1,3 +1,4 @@
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { editDraft } from '../opportunities/listing-draft.ts';
@@ -7,7 +8,7 @@ import { deadlinePassed } from '../opportunities/listing-time.ts';
 import { loadListing, saveListingRevision } from '../opportunities/save-listing.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { keepDuplicateFlag } from './duplicates.ts';
-import { auditListing, contentChanges, type Decision } from './listing-audit.ts';
+import { auditListing, contentChanges } from './listing-audit.ts';
 import { flagLabel, unapprovedFlags } from './listing-flags.ts';
 
 /** A moderator's correction of some fields of a listing. */

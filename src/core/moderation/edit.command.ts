@@ -1,3 +1,4 @@
+import { decisionOf } from '../caller.ts';
 import type { CommandContext } from '../commands/command.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
@@ -6,7 +7,6 @@ import type { ListingFieldValues } from '../opportunities/listing-fields.ts';
 import { editableFieldOptions } from '../opportunities/listing-options.ts';
 import { type Reply, reply } from '../reply.ts';
 import { editListing } from './edit-listing.ts';
-import { decisionOf } from './listing-audit.ts';
 
 /** A changed value as the moderator reads it: null (a fee, exam or letter nobody stated) is "not stated". */
 function shown(value: unknown): string {

@@ -1,18 +1,9 @@
-import type { Caller } from '../caller.ts';
-import type { CommandContext } from '../commands/command.ts';
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import { DELETED_MEMBER } from '../identity.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { draftOf } from '../opportunities/listing-record.ts';
 import { reply } from '../reply.ts';
-
-/** Who made a moderation decision (the moderator and the community they acted in) and when, UTC ms. */
-export type Decision = Pick<Caller, 'by' | 'at'>;
-
-/** The decision a command's caller makes: its actor, at the instant the command arrived. */
-export function decisionOf(ctx: Pick<CommandContext, 'actor' | 'now'>): Decision {
-  return { by: { userId: ctx.actor.userId, communityId: ctx.actor.communityId }, at: ctx.now };
-}
 
 /** Writes one moderator action to the community's audit log (who, what, when, before/after). */
 export async function auditListing(

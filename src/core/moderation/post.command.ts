@@ -1,10 +1,11 @@
+import { decisionOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { listingFormPrecheck } from '../opportunities/listing-form.ts';
 import { idFieldOption, newListingOptions } from '../opportunities/listing-options.ts';
 import { draftOf } from '../opportunities/listing-record.ts';
 import { submitListing } from '../opportunities/submit-listing.ts';
 import { errorReply, reply } from '../reply.ts';
-import { auditListing, decisionOf } from './listing-audit.ts';
+import { auditListing } from './listing-audit.ts';
 import { APPROVE_ACTION } from './review-actions.ts';
 
 /**

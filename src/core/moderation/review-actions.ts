@@ -1,9 +1,9 @@
+import { decisionOf } from '../caller.ts';
 import { type ActionDef, type CommandContext, defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { idOption, stringOption } from '../commands/options.ts';
 import { type Reply, reply } from '../reply.ts';
 import { dismissReport } from './dismiss-report.ts';
-import { decisionOf } from './listing-audit.ts';
 import { approveListing, rejectListing } from './review-decisions.ts';
 
 /** Button action ids of the review queue. */

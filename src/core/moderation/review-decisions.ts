@@ -1,11 +1,12 @@
 import { listingsPublished } from '../alerts/listing-published.ts';
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { deadlineInfo } from '../opportunities/listing-record.ts';
 import { deadlinePassed } from '../opportunities/listing-time.ts';
 import { loadListing, saveListingRevision } from '../opportunities/save-listing.ts';
 import { type Failure, fail, ok, type Result } from '../result.ts';
-import { auditListing, type Decision, tellSuggester } from './listing-audit.ts';
+import { auditListing, tellSuggester } from './listing-audit.ts';
 
 /** What a review decision needs: the listings, the audit log, the suggester's DM and the announcements. */
 export type ReviewDeps = Pick<CoreDeps, 'listings' | 'audit' | 'notifier' | 'logger' | 'alerts'>;

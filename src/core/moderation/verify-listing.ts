@@ -1,8 +1,9 @@
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { loadListing, saveListingRevision } from '../opportunities/save-listing.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { auditListing, type Decision } from './listing-audit.ts';
+import { auditListing } from './listing-audit.ts';
 
 /** A moderator confirms a listing is accurate (called the program, checked the page). */
 export interface VerifyRequest extends Decision {

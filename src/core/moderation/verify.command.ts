@@ -1,9 +1,9 @@
+import { decisionOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { idOption } from '../commands/options.ts';
 import { formatInstant } from '../opportunities/listing-time.ts';
 import { reply } from '../reply.ts';
-import { decisionOf } from './listing-audit.ts';
 import { verifyListing } from './verify-listing.ts';
 
 /**

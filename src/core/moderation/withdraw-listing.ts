@@ -1,9 +1,10 @@
+import type { Decision } from '../caller.ts';
 import type { CoreDeps } from '../deps.ts';
 import type { Listing } from '../opportunities/listing.ts';
 import { deadlineInfo } from '../opportunities/listing-record.ts';
 import { loadListing, saveListingRevision } from '../opportunities/save-listing.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { auditListing, type Decision } from './listing-audit.ts';
+import { auditListing } from './listing-audit.ts';
 
 /** A moderator takes a listing down, saying why (members with reminders see the reason). */
 export interface WithdrawRequest extends Decision {

@@ -1,8 +1,8 @@
+import { decisionOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { failureReply } from '../commands/dispatch.ts';
 import { idOption, stringOption } from '../commands/options.ts';
 import { reply } from '../reply.ts';
-import { decisionOf } from './listing-audit.ts';
 import { withdrawListing } from './withdraw-listing.ts';
 
 /**
