@@ -1,3 +1,4 @@
+import { decisionOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { errorReply, reply } from '../reply.ts';
 import { topicIdOption } from './faq-replies.ts';
@@ -13,7 +14,7 @@ export const faqRemoveCommand = defineCommand({
   examples: ['/faq-remove id:visa-constraints'],
   bareWords: { kind: 'rest', option: 'id' },
   async handler(input, ctx) {
-    const done = await removeEntry(input.id, ctx);
+    const done = await removeEntry(ctx.deps, { ...decisionOf(ctx), id: input.id });
     if (!done.ok) return errorReply(done.code, done.message);
     const { removed, shipped, linkedFrom } = done.value;
     const links =

@@ -1,3 +1,4 @@
+import { decisionOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { errorReply, reply } from '../reply.ts';
 import { showButton, topicIdOption } from './faq-replies.ts';
@@ -13,7 +14,7 @@ export const faqResetCommand = defineCommand({
   examples: ['/faq-reset id:visa-constraints'],
   bareWords: { kind: 'rest', option: 'id' },
   async handler(input, ctx) {
-    const done = await resetEntry(input.id, ctx);
+    const done = await resetEntry(ctx.deps, { ...decisionOf(ctx), id: input.id });
     if (!done.ok) return errorReply(done.code, done.message);
     const { after } = done.value;
     return reply({

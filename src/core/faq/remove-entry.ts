@@ -1,5 +1,6 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Decision } from '../caller.ts';
 import { closest } from '../commands/suggest.ts';
+import type { CoreDeps } from '../deps.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { FaqEntry } from './faq-entry.ts';
 
@@ -23,10 +24,13 @@ export function notATopic(id: string, visibleIds: readonly string[]): Result<nev
  * `/faq-remove`: hides a topic for this community (a shipped one stays
  * restorable with `/faq-reset`; a moderator-added one is deleted). Audited.
  */
-export async function removeEntry(rawId: string, ctx: CommandContext): Promise<Result<EntryRemoval>> {
-  const { faq, audit } = ctx.deps;
-  const communityId = ctx.actor.communityId;
-  const id = rawId.trim().toLowerCase();
+export async function removeEntry(
+  deps: Pick<CoreDeps, 'faq' | 'audit'>,
+  req: Decision & { readonly id: string },
+): Promise<Result<EntryRemoval>> {
+  const { faq, audit } = deps;
+  const communityId = req.by.communityId;
+  const id = req.id.trim().toLowerCase();
   const base = await faq.current(communityId);
   const entry = base.index.get(id);
   if (!entry)
@@ -35,13 +39,12 @@ export async function removeEntry(rawId: string, ctx: CommandContext): Promise<R
       base.index.entries.map((e) => e.id),
     );
   const shipped = faq.shipped.has(id);
-  if (shipped)
-    await faq.overrides.put(communityId, id, { kind: 'hidden', by: ctx.actor.userId, at: ctx.now });
+  if (shipped) await faq.overrides.put(communityId, id, { kind: 'hidden', by: req.by.userId, at: req.at });
   else await faq.overrides.clear(communityId, id);
   await audit.record({
-    at: ctx.now,
+    at: req.at,
     communityId,
-    actorId: ctx.actor.userId,
+    actorId: req.by.userId,
     action: 'faq.remove',
     target: id,
     before: entry,

@@ -1,4 +1,5 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { Decision } from '../caller.ts';
+import type { CoreDeps } from '../deps.ts';
 import { fail, ok, type Result } from '../result.ts';
 import type { FaqEntry } from './faq-entry.ts';
 import { notATopic } from './remove-entry.ts';
@@ -11,10 +12,13 @@ export interface EntryReset {
 }
 
 /** `/faq-reset`: brings a shipped topic back to the shipped text (undoing edits or a removal). Audited. */
-export async function resetEntry(rawId: string, ctx: CommandContext): Promise<Result<EntryReset>> {
-  const { faq, audit } = ctx.deps;
-  const communityId = ctx.actor.communityId;
-  const id = rawId.trim().toLowerCase();
+export async function resetEntry(
+  deps: Pick<CoreDeps, 'faq' | 'audit'>,
+  req: Decision & { readonly id: string },
+): Promise<Result<EntryReset>> {
+  const { faq, audit } = deps;
+  const communityId = req.by.communityId;
+  const id = req.id.trim().toLowerCase();
   const shipped = faq.shipped.get(id);
   const base = await faq.current(communityId);
   if (!shipped) {
@@ -32,9 +36,9 @@ export async function resetEntry(rawId: string, ctx: CommandContext): Promise<Re
   const before = base.index.get(id);
   await faq.overrides.clear(communityId, id);
   await audit.record({
-    at: ctx.now,
+    at: req.at,
     communityId,
-    actorId: ctx.actor.userId,
+    actorId: req.by.userId,
     action: 'faq.reset',
     target: id,
     before: before ?? { hidden: true },
