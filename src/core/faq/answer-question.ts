@@ -25,19 +25,21 @@ export async function answerQuestion(question: string, ctx: CommandContext): Pro
   const talk = classifySmallTalk(question);
   if (talk) return smallTalkReply(talk, base.index);
   const answer = base.index.answer(question);
+  const scope = { communityId: ctx.actor.communityId, at: ctx.now };
   ctx.deps.logger.debug(
     { faq: answer.kind === 'answer' ? answer.entry.id : null, ...answer.confidence },
     'faq question matched',
   );
   if (answer.kind === 'answer') {
     if (answer.confidence.reason !== 'exact' && answer.confidence.coverage < UNSURE_COVERAGE) {
-      await recordGap(ctx, question, 'unsure', [answer.entry.id]);
+      await recordGap(ctx.deps, scope, question, 'unsure', [answer.entry.id]);
     }
     return entryReply(answer.entry, base.index);
   }
   if (answer.kind === 'choice') {
     await recordGap(
-      ctx,
+      ctx.deps,
+      scope,
       question,
       'unsure',
       answer.entries.map((e) => e.id),
@@ -45,7 +47,8 @@ export async function answerQuestion(question: string, ctx: CommandContext): Pro
     return choiceReply(answer.entries);
   }
   await recordGap(
-    ctx,
+    ctx.deps,
+    scope,
     question,
     'refused',
     answer.closest.map((e) => e.id),

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import type { CommandContext } from '../commands/command.ts';
+import type { Caller } from '../caller.ts';
 import { closest } from '../commands/suggest.ts';
+import type { CoreDeps } from '../deps.ts';
 import { fail, ok, type Result } from '../result.ts';
 import { describeEntryIssue, FAQ_ID_PATTERN, type FaqEntry, faqEntrySchema } from './faq-entry.ts';
 import { aliasFromGap, closeGap, gapGroup } from './faq-gap-actions.ts';
@@ -48,11 +49,12 @@ function ids(text: string): string[] {
 
 /** The gap named by `from_gap`, if any; fails (before anything is written) when it is gone. */
 async function optionalGap(
-  ctx: CommandContext,
+  deps: Pick<CoreDeps, 'faq' | 'faqFeedback'>,
+  req: Caller,
   gapId: string | undefined,
 ): Promise<Result<GapGroup | undefined>> {
   if (gapId === undefined) return ok(undefined);
-  return gapGroup(ctx, gapId.trim().toLowerCase());
+  return gapGroup(deps, { communityId: req.by.communityId, at: req.at }, gapId.trim().toLowerCase());
 }
 
 /** The aliases plus the gap's question, unless it is already one of them. */
@@ -69,9 +71,13 @@ function withGapPhrasing(aliases: string[], gap: GapGroup | undefined): string[]
  * not given keep the current entry's values; the keywords always do. With
  * `from_gap`, the gap's question is added as a phrasing and the gap is closed.
  */
-export async function editEntry(input: EditEntryInput, ctx: CommandContext): Promise<Result<EntryChange>> {
-  const { faq, audit } = ctx.deps;
-  const communityId = ctx.actor.communityId;
+export async function editEntry(
+  deps: Pick<CoreDeps, 'faq' | 'faqFeedback' | 'audit'>,
+  req: Caller & { readonly input: EditEntryInput },
+): Promise<Result<EntryChange>> {
+  const { input } = req;
+  const { faq, audit } = deps;
+  const communityId = req.by.communityId;
   const id = input.id.trim().toLowerCase();
   if (!FAQ_ID_PATTERN.test(id)) {
     return fail(
@@ -79,7 +85,7 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
       `id: ${id} must be lowercase words joined by - (e.g. visa-constraints). Example: ${EXAMPLE}`,
     );
   }
-  const gapFound = await optionalGap(ctx, input.from_gap);
+  const gapFound = await optionalGap(deps, req, input.from_gap);
   if (!gapFound.ok) return gapFound;
   const gap = gapFound.value;
   const base = await faq.current(communityId);
@@ -94,7 +100,7 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
     tags: input.tags !== undefined ? ids(input.tags) : (previous?.tags ?? ['general']),
     keywords: previous?.keywords ?? [],
     related: explicitRelated ?? (previous?.related ?? []).filter((r) => base.index.get(r) !== undefined),
-    last_verified: DateTime.fromMillis(ctx.now, { zone: ctx.zone }).toISODate() ?? '',
+    last_verified: DateTime.fromMillis(req.at, { zone: req.zone }).toISODate() ?? '',
     body: input.answer.replace(/\\n/g, '\n'),
   };
   const parsed = faqEntrySchema.safeParse(candidate);
@@ -116,18 +122,18 @@ export async function editEntry(input: EditEntryInput, ctx: CommandContext): Pro
   await faq.overrides.put(communityId, id, {
     kind: 'entry',
     entry: after,
-    by: ctx.actor.userId,
-    at: ctx.now,
+    by: req.by.userId,
+    at: req.at,
   });
   await audit.record({
-    at: ctx.now,
+    at: req.at,
     communityId,
-    actorId: ctx.actor.userId,
+    actorId: req.by.userId,
     action: visible ? 'faq.edit' : 'faq.add',
     target: id,
     before: visible ?? null,
     after,
   });
-  if (gap) await closeGap(ctx, gap);
+  if (gap) await closeGap(deps, communityId, gap);
   return ok({ before: visible, after });
 }

@@ -1,3 +1,4 @@
+import { callerOf } from '../caller.ts';
 import { defineCommand } from '../commands/command.ts';
 import { stringOption } from '../commands/options.ts';
 import { errorReply, reply } from '../reply.ts';
@@ -50,7 +51,7 @@ export const faqEditCommand = defineCommand({
   ],
   form: { title: 'Add or edit an FAQ topic', inputs: ['id', 'title', 'answer', 'aliases', 'related'] },
   async handler(input, ctx) {
-    const done = await editEntry(input, ctx);
+    const done = await editEntry(ctx.deps, { ...callerOf(ctx), input });
     if (!done.ok) return errorReply(done.code, done.message);
     const { before, after } = done.value;
     return reply({

@@ -1,8 +1,11 @@
+import type { Decision } from '../caller.ts';
+import { decisionOf } from '../caller.ts';
 import type { ActionDef, CommandContext } from '../commands/command.ts';
+import type { CoreDeps } from '../deps.ts';
 import { errorReply, type Reply, reply } from '../reply.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { faqEntrySchema } from './faq-entry.ts';
-import { findGapGroup, type GapGroup } from './faq-gaps.ts';
+import { type FaqEntry, faqEntrySchema } from './faq-entry.ts';
+import { findGapGroup, type GapGroup, type GapScope } from './faq-gaps.ts';
 import { showButton } from './faq-replies.ts';
 
 /** Button: add a gap's question as a phrasing of a topic; payload `<gap id>.<topic id>`. */
@@ -26,55 +29,88 @@ export function aliasFromGap(text: string): string {
 }
 
 /** Looks up a gap's group, or fails with a message that says why it is gone. */
-export async function gapGroup(ctx: CommandContext, gapId: string): Promise<Result<GapGroup>> {
-  const base = await ctx.deps.faq.current(ctx.actor.communityId);
-  const group = await findGapGroup(ctx, base.index, gapId);
+export async function gapGroup(
+  deps: Pick<CoreDeps, 'faq' | 'faqFeedback'>,
+  scope: GapScope,
+  gapId: string,
+): Promise<Result<GapGroup>> {
+  const base = await deps.faq.current(scope.communityId);
+  const group = await findGapGroup(deps, scope, base.index, gapId);
   return group ? ok(group) : fail('FAQ.GAP_NOT_FOUND', GONE);
 }
 
 /** Removes every question of a group; the gap disappears from /faq-gaps. */
-export async function closeGap(ctx: CommandContext, group: GapGroup): Promise<void> {
-  await ctx.deps.faqFeedback.removeGaps(ctx.actor.communityId, group.ids);
+export async function closeGap(
+  deps: Pick<CoreDeps, 'faqFeedback'>,
+  communityId: string,
+  group: GapGroup,
+): Promise<void> {
+  await deps.faqFeedback.removeGaps(communityId, group.ids);
+}
+
+/** The gap scope of a moderator's decision: their community, at the decision's instant. */
+function scopeOf(d: Decision): GapScope {
+  return { communityId: d.by.communityId, at: d.at };
+}
+
+/** What adding a gap's question as a phrasing did. */
+export interface PhrasingAdded {
+  readonly after: FaqEntry;
+  readonly alias: string;
+  readonly group: GapGroup;
 }
 
 /**
  * Adds a gap's question to a topic as one more phrasing, so members who ask
  * it that way get the topic, and removes the gap. Audited like /faq-edit;
- * the answer and its verification date stay as they were.
+ * the answer and its verification date stay as they were. Fails with
+ * `FAQ.GAP_NOT_FOUND` or `FAQ.NOT_FOUND`.
  */
-export async function addGapAsPhrasing(payload: string, ctx: CommandContext): Promise<Reply> {
-  const m = /^(g[0-9a-z]{1,12})\.([a-z0-9-]{1,60})$/.exec(payload);
-  if (!m?.[1] || !m[2])
-    return errorReply('FAQ.BAD_GAP', 'This button is not valid any more. Run /faq-gaps again.');
-  const found = await gapGroup(ctx, m[1]);
-  if (!found.ok) return errorReply(found.code, found.message);
-  const base = await ctx.deps.faq.current(ctx.actor.communityId);
-  const before = base.index.get(m[2]);
+export async function addGapPhrasing(
+  deps: Pick<CoreDeps, 'faq' | 'faqFeedback' | 'audit'>,
+  req: Decision & { readonly gapId: string; readonly entryId: string },
+): Promise<Result<PhrasingAdded>> {
+  const communityId = req.by.communityId;
+  const found = await gapGroup(deps, scopeOf(req), req.gapId);
+  if (!found.ok) return found;
+  const base = await deps.faq.current(communityId);
+  const before = base.index.get(req.entryId);
   if (!before)
-    return errorReply('FAQ.NOT_FOUND', `There is no topic ${m[2]} any more. /faq-list shows every id.`);
+    return fail('FAQ.NOT_FOUND', `There is no topic ${req.entryId} any more. /faq-list shows every id.`);
   const alias = aliasFromGap(found.value.text);
   const known = before.aliases.some((a) => a.toLowerCase() === alias.toLowerCase());
   const aliases = known ? before.aliases : [...before.aliases, alias].slice(-MAX_ALIASES);
   const after = faqEntrySchema.parse({ ...before, aliases });
-  await ctx.deps.faq.overrides.put(ctx.actor.communityId, after.id, {
+  await deps.faq.overrides.put(communityId, after.id, {
     kind: 'entry',
     entry: after,
-    by: ctx.actor.userId,
-    at: ctx.now,
+    by: req.by.userId,
+    at: req.at,
   });
-  await ctx.deps.audit.record({
-    at: ctx.now,
-    communityId: ctx.actor.communityId,
-    actorId: ctx.actor.userId,
+  await deps.audit.record({
+    at: req.at,
+    communityId,
+    actorId: req.by.userId,
     action: 'faq.edit',
     target: after.id,
     before,
     after,
   });
-  await closeGap(ctx, found.value);
+  await closeGap(deps, communityId, found.value);
+  return ok({ after, alias, group: found.value });
+}
+
+/** The "add as phrasing" button: runs {@link addGapPhrasing} for the moderator. */
+export async function addGapAsPhrasing(payload: string, ctx: CommandContext): Promise<Reply> {
+  const m = /^(g[0-9a-z]{1,12})\.([a-z0-9-]{1,60})$/.exec(payload);
+  if (!m?.[1] || !m[2])
+    return errorReply('FAQ.BAD_GAP', 'This button is not valid any more. Run /faq-gaps again.');
+  const done = await addGapPhrasing(ctx.deps, { ...decisionOf(ctx), gapId: m[1], entryId: m[2] });
+  if (!done.ok) return errorReply(done.code, done.message);
+  const { after, alias, group } = done.value;
   return reply({
     title: `Phrasing added to ${after.id}`,
-    text: `Members who ask "${alias}" now get "${after.title}". The question (asked ${found.value.count} time${found.value.count === 1 ? '' : 's'}) is off /faq-gaps.`,
+    text: `Members who ask "${alias}" now get "${after.title}". The question (asked ${group.count} time${group.count === 1 ? '' : 's'}) is off /faq-gaps.`,
     ids: [after.id],
     actions: [showButton(after)],
     ephemeral: true,
@@ -83,9 +119,9 @@ export async function addGapAsPhrasing(payload: string, ctx: CommandContext): Pr
 
 /** Drops a gap (chit-chat, spam, something no topic should answer). */
 export async function dismissGap(payload: string, ctx: CommandContext): Promise<Reply> {
-  const found = await gapGroup(ctx, payload);
+  const found = await gapGroup(ctx.deps, scopeOf(decisionOf(ctx)), payload);
   if (!found.ok) return errorReply(found.code, found.message);
-  await closeGap(ctx, found.value);
+  await closeGap(ctx.deps, ctx.actor.communityId, found.value);
   return reply({
     title: 'Question dismissed',
     text: `"${found.value.text}" (asked ${found.value.count} time${found.value.count === 1 ? '' : 's'}) is off /faq-gaps.`,

@@ -36,7 +36,7 @@ export const faqGapsCommand = defineCommand({
   async handler(input, ctx) {
     const base = await ctx.deps.faq.current(ctx.actor.communityId);
     const [groups, votes] = await Promise.all([
-      loadGapGroups(ctx, base.index),
+      loadGapGroups(ctx.deps, { communityId: ctx.actor.communityId, at: ctx.now }, base.index),
       ctx.deps.faqFeedback.votes(ctx.actor.communityId),
     ]);
     const shown = groups.slice(0, input.limit ?? DEFAULT_SHOWN);

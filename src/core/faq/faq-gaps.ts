@@ -1,4 +1,4 @@
-import type { CommandContext } from '../commands/command.ts';
+import type { CoreDeps } from '../deps.ts';
 import { type FaqGap, faqGapSchema, type GapLimits } from './faq-feedback.port.ts';
 import type { FaqIndex } from './faq-index.ts';
 
@@ -13,13 +13,20 @@ const MAX_GAP_TEXT = 300; // why: a question longer than this is a paste; its st
 /** Two questions are "the same gap" when they share at least this share of their words (Jaccard). */
 const SAME_GAP = 0.5; // why: "visa interview tips" and "tips for the visa interview" meet; "visa" and "visa fees" do not
 
+/** Where and when gaps are read or kept: a community (never a member: gaps name nobody) at an instant. */
+export interface GapScope {
+  readonly communityId: string;
+  readonly at: number;
+}
+
 /**
  * Keeps a question the FAQ refused or was unsure about: its text, time and
  * community only. A failure to write is logged, never shown to the member,
  * whose answer matters more than the log.
  */
 export async function recordGap(
-  ctx: CommandContext,
+  deps: Pick<CoreDeps, 'faqFeedback' | 'logger'>,
+  scope: GapScope,
   question: string,
   kind: FaqGap['kind'],
   closest: readonly string[],
@@ -27,15 +34,12 @@ export async function recordGap(
   const text = question.replace(/\s+/g, ' ').trim().slice(0, MAX_GAP_TEXT);
   if (text === '') return;
   try {
-    await ctx.deps.faqFeedback.addGap(
-      { communityId: ctx.actor.communityId, text, at: ctx.now, kind, closest: closest.slice(0, 3) },
+    await deps.faqFeedback.addGap(
+      { communityId: scope.communityId, text, at: scope.at, kind, closest: closest.slice(0, 3) },
       GAP_LIMITS,
     );
   } catch (err) {
-    ctx.deps.logger.warn(
-      { err: err instanceof Error ? err.message : String(err) },
-      'could not keep an FAQ gap',
-    );
+    deps.logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not keep an FAQ gap');
   }
 }
 
@@ -96,8 +100,12 @@ export function groupGaps(gaps: readonly FaqGap[], index: FaqIndex): GapGroup[] 
 }
 
 /** The community's kept questions within retention, grouped. Unreadable records are skipped. */
-export async function loadGapGroups(ctx: CommandContext, index: FaqIndex): Promise<GapGroup[]> {
-  const raw = await ctx.deps.faqFeedback.gaps(ctx.actor.communityId, ctx.now - GAP_LIMITS.retentionMs);
+export async function loadGapGroups(
+  deps: Pick<CoreDeps, 'faqFeedback'>,
+  scope: GapScope,
+  index: FaqIndex,
+): Promise<GapGroup[]> {
+  const raw = await deps.faqFeedback.gaps(scope.communityId, scope.at - GAP_LIMITS.retentionMs);
   const gaps = raw.flatMap((r) => {
     const parsed = faqGapSchema.safeParse(r);
     return parsed.success ? [parsed.data] : [];
@@ -107,10 +115,11 @@ export async function loadGapGroups(ctx: CommandContext, index: FaqIndex): Promi
 
 /** The group a gap id belongs to, or undefined when it is gone (already handled or expired). */
 export async function findGapGroup(
-  ctx: CommandContext,
+  deps: Pick<CoreDeps, 'faqFeedback'>,
+  scope: GapScope,
   index: FaqIndex,
   gapId: string,
 ): Promise<GapGroup | undefined> {
-  const groups = await loadGapGroups(ctx, index);
+  const groups = await loadGapGroups(deps, scope, index);
   return groups.find((g) => g.ids.includes(gapId));
 }
