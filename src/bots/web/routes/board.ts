@@ -4,6 +4,7 @@ import { buildContext, runCommand } from '../../../core/commands/dispatch.ts';
 import { validateOptions } from '../../../core/commands/validate-options.ts';
 import { LISTING_TYPES } from '../../../core/opportunities/listing.ts';
 import { runSearch, type SearchInput, toFilters } from '../../../core/opportunities/search-listings.ts';
+import { LOOSENABLE } from '../../../core/opportunities/search-query.ts';
 import { PAGE_ACTION } from '../../../core/opportunities/search-reply.ts';
 import { errorReply, type Reply } from '../../../core/reply.ts';
 import { boardReader } from '../board-access.ts';
@@ -11,21 +12,11 @@ import { boardPath, envFor, here, respond, type WebContext, type WebEnv } from '
 import { html, type SafeHtml } from '../html.ts';
 import { renderReply } from '../render-reply.ts';
 
-/** The query parameters of the board: the options of /opportunities, plus `page`. */
-const FILTER_KEYS = [
-  'type',
-  'specialty',
-  'state',
-  'city',
-  'hands_on',
-  'max_fee',
-  'free',
-  'no_usmle',
-  'no_ecfmg',
-  'lor',
-  'deadline_before',
-  'q',
-] as const;
+/**
+ * The query parameters of the board: the listing type plus the filters of /opportunities.
+ * `eligible` is left out: it needs the member's /profile, which a board visitor may not have.
+ */
+const FILTER_KEYS = ['type', ...LOOSENABLE.filter((key) => key !== 'eligible')] as const;
 // why: a board deeper than 1,000 pages is a crawler, not a member
 const MAX_PAGE = 1000;
 const SEARCH_COMMAND = 'opportunities';
